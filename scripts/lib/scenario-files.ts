@@ -54,21 +54,35 @@ export function validateFolder(folder: string): FolderReport {
     const path = join(localesDir, name);
     const locale = name.replace(/\.json$/, '');
     if (!name.endsWith('.json') || !(LANGUAGES as readonly string[]).includes(locale)) {
-      problems.push({ file: rel(path), path: '', message: `is not a locale file; expected one of ${LANGUAGES.map((l) => `${l}.json`).join(', ')}` });
+      problems.push({
+        file: rel(path),
+        path: '',
+        message: `is not a locale file; expected one of ${LANGUAGES.map((l) => `${l}.json`).join(', ')}`,
+      });
       continue;
     }
     const text = readJson(path);
     if (text.ok) locales.push({ locale, file: rel(path), data: text.data });
     else problems.push(text.problem);
   }
-  const report = validateScenario({ file: rel(scenarioPath), data: parsed.data }, locales, LANGUAGES);
+  const report = validateScenario(
+    { file: rel(scenarioPath), data: parsed.data },
+    locales,
+    LANGUAGES,
+  );
   problems.push(...report.problems);
   const folderName = folder.split(/[\\/]/).pop();
   const id = (parsed.data as { id?: unknown } | null)?.id;
   if (typeof id === 'string' && id !== folderName) {
-    problems.push({ file: rel(scenarioPath), path: 'id', message: `is "${id}" but the folder is "${folderName}"; they must match` });
+    problems.push({
+      file: rel(scenarioPath),
+      path: 'id',
+      message: `is "${id}" but the folder is "${folderName}"; they must match`,
+    });
   }
-  return problems.length === 0 && report.scenario ? { folder, scenario: report.scenario, problems } : { folder, problems };
+  return problems.length === 0 && report.scenario
+    ? { folder, scenario: report.scenario, problems }
+    : { folder, problems };
 }
 
 /** The app's own locale files: every language has every key English has. */
@@ -86,7 +100,13 @@ export function validateAppLocales(dir = APP_LOCALES_DIR): Problem[] {
     else problems.push(parsed.problem);
   }
   const english = files.find((f) => f.locale === 'en');
-  if (english) problems.push(...compareLocales(english, files.filter((f) => f !== english)));
+  if (english)
+    problems.push(
+      ...compareLocales(
+        english,
+        files.filter((f) => f !== english),
+      ),
+    );
   return problems;
 }
 
@@ -94,6 +114,7 @@ export function validateAppLocales(dir = APP_LOCALES_DIR): Problem[] {
 export function validateAll(dir = SCENARIOS_DIR): { reports: FolderReport[]; problems: Problem[] } {
   const reports = scenarioFolders(dir).map(validateFolder);
   const problems = [...reports.flatMap((r) => r.problems), ...validateAppLocales()];
-  if (reports.length === 0) problems.push({ file: rel(dir), path: '', message: 'holds no scenario' });
+  if (reports.length === 0)
+    problems.push({ file: rel(dir), path: '', message: 'holds no scenario' });
   return { reports, problems };
 }

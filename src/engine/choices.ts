@@ -3,7 +3,7 @@
  * block, ...). The runner and the scoring treat both the same way, so they are resolved here
  * into one shape.
  */
-import type { Scenario, SafetyActionKind } from './schema';
+import type { SafetyActionKind, Scenario } from './schema';
 
 export interface Choice {
   /** The option id or the action id: stable, recorded in results. */

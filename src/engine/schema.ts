@@ -19,7 +19,10 @@ export const idSchema = z
 /** A key into the scenario's locale files, such as `nodes.ring.prompt`. */
 export const textKeySchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/, 'must be a dotted text key such as "nodes.ring.prompt"');
+  .regex(
+    /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/,
+    'must be a dotted text key such as "nodes.ring.prompt"',
+  );
 
 /** Who says or writes a line: a contact of the scenario, or the player. */
 const speakerSchema = z.union([z.literal('player'), idSchema]);
@@ -29,9 +32,19 @@ const flagsField = { flags: z.array(idSchema).optional() };
 
 export const beatSchema = z.discriminatedUnion('type', [
   /** A written message in a chat. */
-  z.strictObject({ type: z.literal('message'), from: speakerSchema, text: textKeySchema, ...flagsField }),
+  z.strictObject({
+    type: z.literal('message'),
+    from: speakerSchema,
+    text: textKeySchema,
+    ...flagsField,
+  }),
   /** Something said aloud in a call; always shown as a caption too. */
-  z.strictObject({ type: z.literal('speech'), from: speakerSchema, text: textKeySchema, ...flagsField }),
+  z.strictObject({
+    type: z.literal('speech'),
+    from: speakerSchema,
+    text: textKeySchema,
+    ...flagsField,
+  }),
   /** Narration or a system line ("Twenty minutes pass."). */
   z.strictObject({ type: z.literal('notice'), text: textKeySchema, ...flagsField }),
   /** A friend or follow request from a contact. */
@@ -157,7 +170,10 @@ export const nodeSchema = z
 export const contactSchema = z.strictObject({
   name: textKeySchema,
   /** A phone number as the screen shows it; numbers are the same in every language. */
-  number: z.string().regex(/^[0-9+() -]{3,24}$/, 'must be a phone number').optional(),
+  number: z
+    .string()
+    .regex(/^[0-9+() -]{3,24}$/, 'must be a phone number')
+    .optional(),
   /** Short handle or description under the name ("Toronto, Ontario"). */
   subtitle: textKeySchema.optional(),
 });

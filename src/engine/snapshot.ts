@@ -62,11 +62,17 @@ export function restore(
   }
   const parsed = snapshotSchema.safeParse(data);
   if (!parsed.success) {
-    throw new SnapshotError('not-a-snapshot', `the snapshot is damaged: ${z.prettifyError(parsed.error)}`);
+    throw new SnapshotError(
+      'not-a-snapshot',
+      `the snapshot is damaged: ${z.prettifyError(parsed.error)}`,
+    );
   }
   const saved = parsed.data;
   if (saved.scenarioId !== scenario.id) {
-    throw new SnapshotError('other-scenario', `the snapshot is of "${saved.scenarioId}", not "${scenario.id}"`);
+    throw new SnapshotError(
+      'other-scenario',
+      `the snapshot is of "${saved.scenarioId}", not "${scenario.id}"`,
+    );
   }
   if (saved.scenarioVersion !== scenario.version) {
     throw new SnapshotError(
@@ -79,14 +85,20 @@ export function restore(
     runner.start();
     for (const taken of saved.choices) {
       if (runner.node !== taken.node) {
-        throw new SnapshotError('does-not-replay', `expected to be at "${taken.node}", was at "${runner.node}"`);
+        throw new SnapshotError(
+          'does-not-replay',
+          `expected to be at "${taken.node}", was at "${runner.node}"`,
+        );
       }
       runner.choose(taken.choice);
     }
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
     if (error instanceof EngineError) {
-      throw new SnapshotError('does-not-replay', `the saved choices do not replay: ${error.message}`);
+      throw new SnapshotError(
+        'does-not-replay',
+        `the saved choices do not replay: ${error.message}`,
+      );
     }
     throw error;
   }

@@ -55,7 +55,10 @@ export function parseJsonText(
       const column = before.length - before.lastIndexOf('\n');
       where = ` (line ${line}, column ${column})`;
     }
-    return { ok: false, problem: { file, path: '', message: `is not valid JSON${where}: ${detail}` } };
+    return {
+      ok: false,
+      problem: { file, path: '', message: `is not valid JSON${where}: ${detail}` },
+    };
   }
 }
 
@@ -86,7 +89,8 @@ export function validateScenario(
   if (!parsed.success) return { problems: schemaProblems(source.file, parsed.error) };
   const scenario = parsed.data;
   const problems: Problem[] = [];
-  const report = (path: string, message: string) => problems.push({ file: source.file, path, message });
+  const report = (path: string, message: string) =>
+    problems.push({ file: source.file, path, message });
 
   checkReferences(scenario, report);
   const graphOk = checkGraph(scenario, report);
@@ -103,11 +107,13 @@ function checkReferences(scenario: Scenario, report: Report): void {
   const flagIds = new Set(Object.keys(scenario.redFlags));
   const contactIds = new Set(Object.keys(scenario.contacts));
   const checkNode = (path: string, id: string | undefined) => {
-    if (id !== undefined && !(id in nodes)) report(path, `points to node "${id}", which does not exist`);
+    if (id !== undefined && !(id in nodes))
+      report(path, `points to node "${id}", which does not exist`);
   };
   const checkFlags = (path: string, ids: readonly string[] | undefined) => {
     for (const [i, id] of (ids ?? []).entries()) {
-      if (!flagIds.has(id)) report(`${path}[${i}]`, `names red flag "${id}", which is not in "redFlags"`);
+      if (!flagIds.has(id))
+        report(`${path}[${i}]`, `names red flag "${id}", which is not in "redFlags"`);
     }
   };
 
@@ -126,7 +132,10 @@ function checkReferences(scenario: Scenario, report: Report): void {
       checkFlags(`${beatPath}.flags`, beat.flags);
       const who = 'contact' in beat ? beat.contact : 'from' in beat ? beat.from : undefined;
       if (who !== undefined && who !== 'player' && !contactIds.has(who)) {
-        report(`${beatPath}.${'contact' in beat ? 'contact' : 'from'}`, `names contact "${who}", which is not in "contacts"`);
+        report(
+          `${beatPath}.${'contact' in beat ? 'contact' : 'from'}`,
+          `names contact "${who}", which is not in "contacts"`,
+        );
       }
     }
     const decision = node.decision;
@@ -134,7 +143,8 @@ function checkReferences(scenario: Scenario, report: Report): void {
     const seen = new Set<string>();
     for (const [i, option] of decision.options.entries()) {
       const path = `${at}.decision.options[${i}]`;
-      if (seen.has(option.id)) report(`${path}.id`, `"${option.id}" is used twice at this decision`);
+      if (seen.has(option.id))
+        report(`${path}.id`, `"${option.id}" is used twice at this decision`);
       seen.add(option.id);
       checkNode(`${path}.next`, option.next);
       checkFlags(`${path}.spots`, option.spots);
@@ -146,7 +156,8 @@ function checkReferences(scenario: Scenario, report: Report): void {
         report(`${path}.action`, `names action "${use.action}", which is not in "actions"`);
         continue;
       }
-      if (seen.has(use.action)) report(`${path}.action`, `"${use.action}" is used twice at this decision`);
+      if (seen.has(use.action))
+        report(`${path}.action`, `"${use.action}" is used twice at this decision`);
       seen.add(use.action);
       checkNode(`${path}.next`, use.next);
       checkFlags(`${path}.spots`, use.spots);
@@ -164,7 +175,8 @@ function successors(scenario: Scenario, nodeId: string): string[] {
   if (!node) return [];
   const out = new Set<string>();
   if (node.next !== undefined) out.add(node.next);
-  for (const choice of choicesAt(scenario, nodeId)) if (choice.next !== undefined) out.add(choice.next);
+  for (const choice of choicesAt(scenario, nodeId))
+    if (choice.next !== undefined) out.add(choice.next);
   return [...out].filter((id) => id in scenario.nodes);
 }
 
@@ -200,7 +212,10 @@ function checkGraph(scenario: Scenario, report: Report): boolean {
   };
   visit(scenario.start, []);
   if (cycle) {
-    report(`nodes.${cycle[0]}`, `the story can loop forever: ${cycle.join(' -> ')}; every path must reach an ending`);
+    report(
+      `nodes.${cycle[0]}`,
+      `the story can loop forever: ${cycle.join(' -> ')}; every path must reach an ending`,
+    );
     return false;
   }
   return true;
@@ -245,11 +260,14 @@ function checkFlagsAreTaught(scenario: Scenario, report: Report): void {
   const spottable = new Set<string>();
   for (const [nodeId, node] of Object.entries(scenario.nodes)) {
     for (const beat of node.beats) for (const flag of beat.flags ?? []) shown.add(flag);
-    for (const choice of choicesAt(scenario, nodeId)) for (const flag of choice.spots) spottable.add(flag);
+    for (const choice of choicesAt(scenario, nodeId))
+      for (const flag of choice.spots) spottable.add(flag);
   }
   for (const id of Object.keys(scenario.redFlags)) {
-    if (!shown.has(id)) report(`redFlags.${id}`, 'never appears: add it to the "flags" of the beat where it shows');
-    if (!spottable.has(id)) report(`redFlags.${id}`, 'no choice spots it, so no player can get it right');
+    if (!shown.has(id))
+      report(`redFlags.${id}`, 'never appears: add it to the "flags" of the beat where it shows');
+    if (!spottable.has(id))
+      report(`redFlags.${id}`, 'no choice spots it, so no player can get it right');
   }
 }
 
@@ -290,7 +308,8 @@ export function collectTextKeys(scenario: Scenario): Map<string, string> {
         add(`${at}.decision.options[${i}].text`, o.text);
         add(`${at}.decision.options[${i}].feedback`, o.feedback);
       }
-      for (const [i, a] of node.decision.actions.entries()) add(`${at}.decision.actions[${i}].feedback`, a.feedback);
+      for (const [i, a] of node.decision.actions.entries())
+        add(`${at}.decision.actions[${i}].feedback`, a.feedback);
     }
     if (node.ending) {
       add(`${at}.ending.title`, node.ending.title);
@@ -312,11 +331,13 @@ export function lookUp(resources: unknown, key: string): unknown {
 
 /** All leaf keys of a nested locale object, dotted. */
 export function leafKeys(resources: unknown, prefix = ''): string[] {
-  if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) return [prefix];
+  if (typeof resources !== 'object' || resources === null || Array.isArray(resources))
+    return [prefix];
   return Object.entries(resources).flatMap(([k, v]) => leafKeys(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 /**
  * Compares locale files with the reference locale (English): a key missing, empty or not text,
@@ -330,8 +351,15 @@ export function compareLocales(reference: LocaleFile, others: readonly LocaleFil
       const value = lookUp(other.data, key);
       const english = lookUp(reference.data, key);
       if (typeof value !== 'string' || value.trim() === '') {
-        problems.push({ file: other.file, path: key, message: `lacks a translation of "${key}" (English has it)` });
-      } else if (typeof english === 'string' && placeholders(english).join() !== placeholders(value).join()) {
+        problems.push({
+          file: other.file,
+          path: key,
+          message: `lacks a translation of "${key}" (English has it)`,
+        });
+      } else if (
+        typeof english === 'string' &&
+        placeholders(english).join() !== placeholders(value).join()
+      ) {
         problems.push({
           file: other.file,
           path: key,
@@ -364,12 +392,22 @@ function checkTexts(
     for (const [key, usedAt] of keys) {
       const value = lookUp(file.data, key);
       if (typeof value !== 'string' || value.trim() === '') {
-        problems.push({ file: file.file, path: key, message: `lacks the text "${key}" (used at ${usedAt})` });
+        problems.push({
+          file: file.file,
+          path: key,
+          message: `lacks the text "${key}" (used at ${usedAt})`,
+        });
       }
     }
   }
   const english = locales.find((l) => l.locale === 'en');
-  if (english) problems.push(...compareLocales(english, locales.filter((l) => l !== english)));
+  if (english)
+    problems.push(
+      ...compareLocales(
+        english,
+        locales.filter((l) => l !== english),
+      ),
+    );
   // One message per missing key and file is enough.
   const seen = new Set<string>();
   return problems.filter((p) => {

@@ -1,0 +1,17 @@
+/**
+ * Entry point. Boots the light DOM shell (no Phaser here: it loads only when a scenario starts)
+ * and marks `app-ready` once the first screen takes input.
+ */
+import './styles.css';
+import { createI18n, initialLanguage } from './i18n/i18n';
+import { startApp } from './ui/app';
+
+async function boot(): Promise<void> {
+  const mount = document.getElementById('app');
+  if (!mount) throw new Error('index.html has no #app element');
+  const instance = await createI18n(initialLanguage());
+  await startApp(instance, mount);
+  performance.mark('app-ready');
+}
+
+void boot();

@@ -1,0 +1,65 @@
+/**
+ * The app controller: the header (title, language) that stays, and one screen at a time in
+ * <main>. Switching language relabels the current screen in place; nothing reloads.
+ */
+import type { i18n } from 'i18next';
+import { changeLanguage, currentLanguage } from '../i18n/i18n';
+import type { Language } from '../i18n/languages';
+import { el, focusScreenStart } from './dom';
+import { createHomeScreen } from './home-screen';
+import { createLanguageSwitcher } from './language-switcher';
+import { createPlayScreen } from './play-screen';
+import type { AppContext, Screen } from './screen';
+
+export async function startApp(instance: i18n, mount: HTMLElement): Promise<void> {
+  const skipLink = el('a', { className: 'skip-link', attrs: { href: '#main' } });
+  const title = el('h1', { className: 'app-title' });
+  const tagline = el('p', { className: 'tagline' });
+  const main = el('main', { attrs: { id: 'main', tabindex: '-1' } });
+  let current: Screen | undefined;
+
+  const relabelChrome = () => {
+    const t = instance.t;
+    document.title = t('app.title');
+    skipLink.textContent = t('app.skipToContent');
+    title.textContent = t('app.title');
+    tagline.textContent = t('app.tagline');
+    switcher.relabel(t, currentLanguage(instance));
+  };
+
+  const switcher = createLanguageSwitcher(async (language: Language) => {
+    await changeLanguage(instance, language);
+    relabelChrome();
+    await current?.relabel();
+  });
+
+  const context: AppContext = {
+    i18n: instance,
+    language: () => currentLanguage(instance),
+    show(screen) {
+      current?.destroy();
+      current = screen;
+      main.replaceChildren(screen.root);
+      focusScreenStart(screen.heading);
+    },
+    goHome() {
+      void createHomeScreen(context).then((screen) => context.show(screen));
+    },
+    openScenario(scenarioId) {
+      context.show(createPlayScreen(context, scenarioId));
+    },
+  };
+
+  mount.replaceChildren(
+    skipLink,
+    el('header', { className: 'app-header' }, [
+      el('div', { className: 'brand' }, [title, tagline]),
+      switcher.root,
+    ]),
+    main,
+  );
+  relabelChrome();
+  const home = await createHomeScreen(context);
+  current = home;
+  main.replaceChildren(home.root);
+}

@@ -1,0 +1,131 @@
+/**
+ * The debrief: outcome, safety score, each red flag spotted or missed, the choices made with
+ * their feedback, the right moves in order, and the help lines. Plain DOM, readable by any
+ * screen reader and printable.
+ */
+import type { TFunction } from 'i18next';
+import { DEFAULT_REGION } from '../content/help-lines';
+import {
+  choicesAt,
+  type FlagStatus,
+  type ScenarioRunner,
+  safetyPercent,
+  tally,
+} from '../engine/index';
+import { el, uniqueId } from './dom';
+import { helpLinesView } from './help-lines-view';
+
+export interface DebriefOptions {
+  readonly runner: ScenarioRunner;
+  readonly t: TFunction;
+  /** Translates a key of the scenario's namespace. */
+  readonly text: (key: string) => string;
+  readonly saved: boolean;
+  readonly onPlayAgain: () => void;
+  readonly onBack: () => void;
+}
+
+const FLAG_STATUS_KEY: Record<FlagStatus, string> = {
+  spotted: 'debrief.flagSpotted',
+  missed: 'debrief.flagMissed',
+  'not-seen': 'debrief.flagNotSeen',
+};
+
+export function debriefView(options: DebriefOptions): { root: HTMLElement; heading: HTMLElement } {
+  const { runner, t, text } = options;
+  const scenario = runner.scenario;
+  const reached = runner.ending;
+  const { score, bestScore, flags } = tally(scenario, runner.events);
+  const headingId = uniqueId('debrief');
+  const heading = el('h2', {
+    text: reached ? text(reached.ending.title) : t('debrief.heading'),
+    attrs: { id: headingId },
+  });
+
+  const section = (titleKey: string, body: HTMLElement, className = '') => {
+    const id = uniqueId('debrief-part');
+    return el('section', { className, attrs: { 'aria-labelledby': id } }, [
+      el('h3', { text: t(titleKey), attrs: { id } }),
+      body,
+    ]);
+  };
+
+  const flagList = el(
+    'ul',
+    { className: 'flag-list' },
+    flags.map((flag) => {
+      const definition = scenario.redFlags[flag.id];
+      return el(
+        'li',
+        { className: `flag flag-${flag.status}`, attrs: { 'data-flag-id': flag.id } },
+        [
+          el('strong', { text: definition ? text(definition.label) : flag.id }),
+          ' ',
+          el('span', { className: 'flag-status', text: t(FLAG_STATUS_KEY[flag.status]) }),
+          el('p', { text: definition ? text(definition.explanation) : '' }),
+        ],
+      );
+    }),
+  );
+
+  const choiceList = el(
+    'ol',
+    { className: 'choice-list' },
+    runner.taken.map((taken) => {
+      const choice = choicesAt(scenario, taken.node).find((c) => c.id === taken.choice);
+      return el('li', {}, [
+        el('strong', { text: choice ? text(choice.text) : taken.choice }),
+        el('p', { text: choice ? text(choice.feedback) : '' }),
+      ]);
+    }),
+  );
+
+  const root = el('section', { className: 'debrief', attrs: { 'aria-labelledby': headingId } }, [
+    el('p', { className: 'eyebrow', text: t('debrief.heading') }),
+    heading,
+    reached &&
+      el('p', {
+        className: `outcome outcome-${reached.ending.outcome}`,
+        text: t('debrief.outcomeLabel', {
+          outcome: t(`debrief.outcome.${reached.ending.outcome}`),
+        }),
+      }),
+    el('p', {
+      className: 'score',
+      text: t('debrief.score', { percent: String(safetyPercent(score, bestScore)) }),
+    }),
+    el('p', {
+      className: 'score-detail',
+      text: t('debrief.scoreDetail', { score: String(score), best: String(bestScore) }),
+    }),
+    !options.saved &&
+      el('p', { className: 'warning', text: t('debrief.notSaved'), attrs: { role: 'status' } }),
+    ...(reached ? reached.ending.debrief.map((key) => el('p', { text: text(key) })) : []),
+    section('debrief.redFlags', flagList),
+    section('debrief.yourChoices', choiceList),
+    section(
+      'debrief.rightActions',
+      el(
+        'ol',
+        {},
+        scenario.rightActions.map((key) => el('li', { text: text(key) })),
+      ),
+    ),
+    section('debrief.helpLines', helpLinesView(t, DEFAULT_REGION)),
+    section('debrief.source', el('p', { text: text(scenario.source) })),
+    el('div', { className: 'button-row' }, [
+      el('button', {
+        className: 'primary',
+        text: t('debrief.playAgain'),
+        attrs: { type: 'button' },
+        on: { click: options.onPlayAgain },
+      }),
+      el('button', {
+        text: t('debrief.backToList'),
+        attrs: { type: 'button' },
+        on: { click: options.onBack },
+      }),
+    ]),
+  ]);
+  return { root, heading };
+}

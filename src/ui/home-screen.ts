@@ -1,0 +1,66 @@
+/** The first screen: what the game is, and the scenarios to play. Pure DOM, no Phaser. */
+import { type LoadedScenario, loadScenario, scenarioIds } from '../content/scenario-catalog';
+import { scenarioNamespace } from '../i18n/i18n';
+import { el, uniqueId } from './dom';
+import type { AppContext, Screen } from './screen';
+
+export async function createHomeScreen(app: AppContext): Promise<Screen> {
+  const heading = el('h2', { attrs: { id: uniqueId('home') } });
+  const intro = el('p', { className: 'intro' });
+  const list = el('ul', { className: 'scenario-list' });
+  const root = el('section', { className: 'home', attrs: { 'aria-labelledby': heading.id } }, [
+    heading,
+    intro,
+    list,
+  ]);
+
+  const relabel = async () => {
+    const t = app.i18n.t;
+    heading.textContent = t('home.heading');
+    intro.textContent = t('home.intro');
+    const language = app.language();
+    const loaded = await Promise.allSettled(scenarioIds().map((id) => loadScenario(id, language)));
+    // The language may have changed again while loading; only the latest call draws.
+    if (language !== app.language()) return;
+    list.replaceChildren(
+      ...loaded.map((outcome, index) => scenarioCard(app, scenarioIds()[index] ?? '', outcome)),
+    );
+  };
+  await relabel();
+  return { root, heading, relabel, destroy() {} };
+}
+
+function scenarioCard(
+  app: AppContext,
+  id: string,
+  outcome: PromiseSettledResult<LoadedScenario>,
+): HTMLElement {
+  const t = app.i18n.t;
+  if (outcome.status === 'rejected') {
+    console.error(outcome.reason);
+    return el('li', { className: 'scenario-card broken' }, [
+      el('p', { text: t('errors.scenarioLoad'), attrs: { role: 'note' } }),
+    ]);
+  }
+  const { scenario, texts } = outcome.value;
+  const ns = scenarioNamespace(id);
+  app.i18n.addResourceBundle(app.language(), ns, texts, true, true);
+  const title = app.i18n.t(scenario.title, { ns });
+  const titleId = uniqueId('scenario-title');
+  return el('li', { className: 'scenario-card' }, [
+    el('h3', { text: title, attrs: { id: titleId } }),
+    el('p', { className: 'channel', text: t(`home.channel.${scenario.channel}`) }),
+    el('p', { text: app.i18n.t(scenario.summary, { ns }) }),
+    el('button', {
+      className: 'primary',
+      text: t('home.play'),
+      attrs: {
+        type: 'button',
+        'data-scenario-id': id,
+        // "Play" alone is ambiguous in a list; the accessible name says which scenario.
+        'aria-label': t('home.playNamed', { title }),
+      },
+      on: { click: () => app.openScenario(id) },
+    }),
+  ]);
+}

@@ -1,0 +1,22 @@
+/** What every screen of the app offers to the app controller. */
+import type { i18n } from 'i18next';
+import type { Language } from '../i18n/languages';
+
+export interface Screen {
+  /** The element to show in <main>. */
+  readonly root: HTMLElement;
+  /** Where focus goes when the screen appears: its heading. */
+  readonly heading: HTMLElement;
+  /** Redraws every text in the current language (after a language switch). */
+  relabel(): void | Promise<void>;
+  /** Releases timers, the Phaser game and listeners. */
+  destroy(): void;
+}
+
+export interface AppContext {
+  readonly i18n: i18n;
+  language(): Language;
+  show(screen: Screen): void;
+  goHome(): void;
+  openScenario(scenarioId: string): void;
+}
