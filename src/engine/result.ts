@@ -67,7 +67,8 @@ export function createResult(runner: ScenarioRunner, meta: ResultMeta): Scenario
       missed: flags.filter((f) => f.status === 'missed').map((f) => f.id),
     },
     startedAt: new Date(runner.startedAt).toISOString(),
-    finishedAt: new Date(runner.startedAt + durationMs).toISOString(),
+    // Wall-clock end; durationMs is playing time only, which excludes time the tab was closed.
+    finishedAt: new Date(runner.finishedAt ?? runner.startedAt + durationMs).toISOString(),
     durationMs,
   };
 }

@@ -40,6 +40,7 @@ export class ScenarioRunner {
   #elapsedBefore = 0;
   #sessionStart = 0;
   #finishedElapsed: number | undefined;
+  #finishedAt: number | undefined;
 
   constructor(scenario: Scenario, options: RunnerOptions = {}) {
     this.scenario = scenario;
@@ -66,6 +67,11 @@ export class ScenarioRunner {
 
   get startedAt(): number {
     return this.#startedAt;
+  }
+
+  /** When the ending was reached (clock time), once the state is "ended". */
+  get finishedAt(): number | undefined {
+    return this.#finishedAt;
   }
 
   /** Playing time so far, in milliseconds, excluding any time the scenario was closed. */
@@ -136,7 +142,11 @@ export class ScenarioRunner {
     this.#startedAt = startedAt;
     this.#elapsedBefore = elapsedMs;
     this.#sessionStart = this.#now();
-    if (this.#state === 'ended') this.#finishedElapsed = elapsedMs;
+    if (this.#state === 'ended') {
+      // The replay just reached the ending again; the original finish is startedAt + elapsed.
+      this.#finishedElapsed = elapsedMs;
+      this.#finishedAt = startedAt + elapsedMs;
+    }
   }
 
   #emit(event: StoryEvent): StoryEvent {
@@ -164,7 +174,9 @@ export class ScenarioRunner {
       }
       if (node.ending) {
         this.#state = 'ended';
-        this.#finishedElapsed = this.#elapsedBefore + Math.max(0, this.#now() - this.#sessionStart);
+        this.#finishedAt = this.#now();
+        this.#finishedElapsed =
+          this.#elapsedBefore + Math.max(0, this.#finishedAt - this.#sessionStart);
         emitted.push(this.#emit({ type: 'ended', node: nodeId, ending: node.ending }));
         return emitted;
       }

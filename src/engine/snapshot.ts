@@ -30,13 +30,17 @@ export const snapshotSchema = z.strictObject({
 export type RunnerSnapshot = z.infer<typeof snapshotSchema>;
 
 export function snapshot(runner: ScenarioRunner): RunnerSnapshot {
+  if (runner.state === 'not-started') {
+    throw new EngineError('not-started', 'there is nothing to save before the scenario starts');
+  }
   return {
     format: SNAPSHOT_FORMAT,
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     scenarioId: runner.scenario.id,
     scenarioVersion: runner.scenario.version,
     choices: runner.taken.map((t) => ({ node: t.node, choice: t.choice })),
-    startedAt: runner.startedAt,
+    // Whole milliseconds: a clock such as performance.now() gives fractions.
+    startedAt: Math.round(runner.startedAt),
     elapsedMs: Math.round(runner.elapsedMs),
   };
 }

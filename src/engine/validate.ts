@@ -47,18 +47,117 @@ export function parseJsonText(
     return { ok: true, data: JSON.parse(text) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
-    let where = '';
-    if (position?.[1]) {
-      const before = text.slice(0, Number(position[1]));
-      const line = before.split('\n').length;
-      const column = before.length - before.lastIndexOf('\n');
-      where = ` (line ${line}, column ${column})`;
-    }
+    const offset = locateJsonError(text);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
     return {
       ok: false,
-      problem: { file, path: '', message: `is not valid JSON${where}: ${detail}` },
+      problem: {
+        file,
+        path: '',
+        message: `is not valid JSON (line ${line}, column ${column}): ${detail}`,
+      },
     };
+  }
+}
+
+/**
+ * The offset of the first character that makes `text` invalid JSON. JSON.parse's own message
+ * gives a position only for some errors (and differs between Node versions), so a small
+ * scanner finds it. Assumes `text` is invalid; returns text.length when it runs out.
+ */
+export function locateJsonError(text: string): number {
+  let i = 0;
+  const fail = (at: number): never => {
+    throw at;
+  };
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
+  };
+  const literal = (word: string) => {
+    for (const char of word)
+      if (text.charAt(i) === char) i++;
+      else fail(i);
+  };
+  const string = () => {
+    i++; // opening quote
+    while (i < text.length) {
+      const char = text.charAt(i);
+      if (char === '"') {
+        i++;
+        return;
+      }
+      if (char === '\\') {
+        const escaped = text.charAt(i + 1);
+        if (escaped === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i);
+          i += 6;
+        } else if ('"\\/bfnrt'.includes(escaped) && escaped !== '') i += 2;
+        else fail(i);
+      } else if (char < ' ') fail(i);
+      else i++;
+    }
+    fail(i);
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!match || match[0] === '' || match[0] === '-') fail(i);
+    i += match?.[0].length ?? 0;
+  };
+  const value = (): void => {
+    space();
+    const char = text.charAt(i);
+    if (char === '{') {
+      i++;
+      space();
+      if (text.charAt(i) === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text.charAt(i) !== '"') fail(i);
+        string();
+        space();
+        if (text.charAt(i) !== ':') fail(i);
+        i++;
+        value();
+        space();
+        if (text.charAt(i) === ',') i++;
+        else if (text.charAt(i) === '}') {
+          i++;
+          return;
+        } else fail(i);
+      }
+    } else if (char === '[') {
+      i++;
+      space();
+      if (text.charAt(i) === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text.charAt(i) === ',') i++;
+        else if (text.charAt(i) === ']') {
+          i++;
+          return;
+        } else fail(i);
+      }
+    } else if (char === '"') string();
+    else if (char === 't') literal('true');
+    else if (char === 'f') literal('false');
+    else if (char === 'n') literal('null');
+    else number();
+  };
+  try {
+    value();
+    space();
+    return Math.min(i, text.length);
+  } catch (at) {
+    return typeof at === 'number' ? at : text.length;
   }
 }
 
@@ -163,9 +262,6 @@ function checkReferences(scenario: Scenario, report: Report): void {
       checkFlags(`${path}.spots`, use.spots);
       checkFlags(`${path}.misses`, use.misses);
     }
-    if (!choicesAt(scenario, nodeId).some((c) => c.next !== undefined)) {
-      report(`${at}.decision`, 'no choice here leads anywhere, so the story cannot go on');
-    }
   }
 }
 
@@ -203,7 +299,8 @@ function checkGraph(scenario: Scenario, report: Report): boolean {
     state.set(id, 'open');
     for (const next of successors(scenario, id)) {
       if (state.get(next) === 'open') {
-        cycle = [...trail.slice(trail.indexOf(next)), id, next];
+        const path = [...trail, id];
+        cycle = [...path.slice(path.indexOf(next)), next];
         return;
       }
       if (!state.has(next)) visit(next, [...trail, id]);

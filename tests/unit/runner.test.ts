@@ -16,16 +16,10 @@ import { deepClone, miniScenario, miniScenarioData } from '../fixtures/mini-scen
 /** One short line per event, to compare whole sequences at a glance. */
 function outline(events: readonly StoryEvent[]): string[] {
   return events.map((event) => {
-    switch (event.type) {
-      case 'beat':
-        return `beat ${event.node} ${event.beat.type}`;
-      case 'decision':
-        return `decision ${event.node}`;
-      case 'choice':
-        return `choice ${event.node} ${event.choice.id}`;
-      case 'ended':
-        return `ended ${event.node} ${event.ending.outcome}`;
-    }
+    if (event.type === 'beat') return `beat ${event.node} ${event.beat.type}`;
+    if (event.type === 'decision') return `decision ${event.node}`;
+    if (event.type === 'choice') return `choice ${event.node} ${event.choice.id}`;
+    return `ended ${event.node} ${event.ending.outcome}`;
   });
 }
 
@@ -67,7 +61,7 @@ describe('ScenarioRunner: states and flow', () => {
     expect(runner.elapsedMs).toBe(0);
   });
 
-  it('start() emits the first node\'s beats in order, then its decision', () => {
+  it("start() emits the first node's beats in order, then its decision", () => {
     const runner = new ScenarioRunner(miniScenario);
     const emitted = runner.start();
     expect(emitted).toEqual([

@@ -47,13 +47,13 @@ describe('tally', () => {
     expect(tally(miniScenario, play('accept', 'buy-cards')).score).toBe(-3);
   });
 
-  it('carries the scenario\'s best score, and scores nothing before any choice', () => {
+  it("carries the scenario's best score, and scores nothing before any choice", () => {
     const result = tally(miniScenario, play());
     expect(result.score).toBe(0);
     expect(result.bestScore).toBe(4);
   });
 
-  it('gives one outcome per red flag, in the order of the scenario\'s redFlags', () => {
+  it("gives one outcome per red flag, in the order of the scenario's redFlags", () => {
     const { flags } = tally(miniScenario, play('ignore'));
     expect(flags.map((f) => f.id)).toEqual(['stranger-request', 'off-platform', 'gift-card']);
   });

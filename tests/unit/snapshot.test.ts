@@ -1,18 +1,18 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCENARIOS_DIR, validateFolder } from '../../scripts/lib/scenario-files';
 import {
   createResult,
   type RunnerSnapshot,
   restore,
-  SNAPSHOT_SCHEMA_VERSION,
-  ScenarioRunner,
   type Scenario,
+  ScenarioRunner,
+  SNAPSHOT_SCHEMA_VERSION,
   SnapshotError,
   type SnapshotErrorCode,
   snapshot,
   snapshotSchema,
 } from '../../src/engine/index';
-import { SCENARIOS_DIR, validateFolder } from '../../scripts/lib/scenario-files';
 import { fakeClock, SCHOOL_MORNING } from '../fixtures/clock';
 import { thrownBy } from '../fixtures/errors';
 import { deepClone, miniScenario } from '../fixtures/mini-scenario';
@@ -113,8 +113,13 @@ describe('restore', () => {
 
     expect(resumed.state).toBe('ended');
     expect(resumed.events).toEqual(straight.events);
-    expect(createResult(resumed, META)).toEqual(createResult(straight, META));
+    const { finishedAt, ...resumedResult } = createResult(resumed, META);
+    const { finishedAt: straightFinishedAt, ...straightResult } = createResult(straight, META);
+    expect(resumedResult).toEqual(straightResult);
     expect(createResult(resumed, META).durationMs).toBe(7_000);
+    // The finish is the real moment the ending was reached, a day later than the straight run.
+    expect(straightFinishedAt).toBe(new Date(SCHOOL_MORNING + 7_000).toISOString());
+    expect(finishedAt).toBe(new Date(SCHOOL_MORNING + 24 * HOUR + 4_000).toISOString());
   });
 
   it('carries the elapsed time over, without the time the scenario was closed', () => {
@@ -293,5 +298,12 @@ describe('restore refuses what it cannot resume, always with SnapshotError', () 
     }
     // Nearly every variant is refused (a few, such as another whole-number elapsed time, are fine).
     expect(refused).toBeGreaterThan(variants.length * 0.8);
+  });
+});
+
+describe('snapshot before the start', () => {
+  it('is refused, since there is nothing to resume', () => {
+    const runner = new ScenarioRunner(miniScenario);
+    expect(() => snapshot(runner)).toThrowError(expect.objectContaining({ code: 'not-started' }));
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * Launches Debian's Chromium through playwright-core and watches a page for the things every
+ * browser test must fail on: console errors, uncaught exceptions, and any request to an
+ * origin other than the game's own.
+ */
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Flags that work on this machine's closed network (see shared/stack-notes.md). */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROME_PATH, headless: true, args: FLAGS });
+}
+
+export interface WatchedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Everything that went wrong; a test ends with `expect(problems).toEqual([])`. */
+  readonly problems: string[];
+}
+
+export interface OpenOptions {
+  readonly baseUrl: string;
+  readonly locale?: string;
+  readonly viewport?: { width: number; height: number };
+}
+
+export async function openGame(browser: Browser, options: OpenOptions): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-CA',
+    viewport: options.viewport ?? { width: 1366, height: 768 },
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const origin = new URL(options.baseUrl).origin;
+  page.on('console', (message) => {
+    // WebGL's performance warnings (SwiftShader) are warnings, not errors.
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  context.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) problems.push(`request to another origin: ${url}`);
+  });
+  await page.goto(options.baseUrl);
+  return { context, page, problems };
+}
+
+/** The data-* id of the focused element, to steer by keyboard alone. */
+export function focusedId(page: Page, attribute: string): Promise<string | null> {
+  return page.evaluate((name) => document.activeElement?.getAttribute(name) ?? null, attribute);
+}
+
+/**
+ * Presses Tab until the element with `attribute="value"` has focus, then Enter: what a
+ * keyboard user does. Fails if the element is not reachable by Tab.
+ */
+export async function tabToAndPress(page: Page, attribute: string, value: string): Promise<void> {
+  for (let presses = 0; presses < 40; presses++) {
+    if ((await focusedId(page, attribute)) === value) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`[${attribute}="${value}"] could not be reached with the Tab key`);
+}
