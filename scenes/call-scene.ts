@@ -78,38 +78,53 @@ export class CallScene extends Phaser.Scene {
   /** Draws the phone to fit the canvas, from a small laptop window to a portrait phone. */
   #layout(): void {
     const { width, height } = this.scale.gameSize;
-    const phoneHeight = Math.min(height - 24, 640);
-    const phoneWidth = Math.min(width - 24, phoneHeight * 0.52);
+    const phoneHeight = Math.max(120, Math.min(height - 24, 640));
+    // Tall and narrow like a phone where there is room; wider on a short stage (portrait phones).
+    const phoneWidth = Math.min(
+      width - 24,
+      Math.max(phoneHeight * 0.52, Math.min(width - 24, 320)),
+    );
     const left = (width - phoneWidth) / 2;
     const top = (height - phoneHeight) / 2;
     const centre = width / 2;
+    const scale = Math.min(1.15, Math.max(0.7, Math.min(phoneWidth / 320, phoneHeight / 560)));
     const screen = this.#screen;
 
     this.#frame.clear();
-    this.#frame.fillStyle(COLORS.body, 1).fillRoundedRect(left, top, phoneWidth, phoneHeight, 28);
+    this.#frame
+      .fillStyle(COLORS.body, 1)
+      .fillRoundedRect(left, top, phoneWidth, phoneHeight, 28 * scale);
     this.#frame
       .fillStyle(COLORS.screen, 1)
-      .fillRoundedRect(left + 10, top + 10, phoneWidth - 20, phoneHeight - 20, 20);
+      .fillRoundedRect(left + 10, top + 10, phoneWidth - 20, phoneHeight - 20, 20 * scale);
 
     const textWidth = phoneWidth - 48;
-    this.#status.setPosition(centre, top + phoneHeight * 0.1).setText(screen?.status ?? '');
-    this.#name
-      .setPosition(centre, top + phoneHeight * 0.16)
-      .setWordWrapWidth(textWidth)
-      .setText(screen?.name ?? '');
-    this.#number
-      .setPosition(centre, this.#name.y + this.#name.height + 8)
-      .setText(screen?.number ?? '');
-    this.#timer
-      .setPosition(centre, this.#number.y + this.#number.height + 8)
-      .setVisible(screen?.mode === 'in-call');
-    this.#caption
-      .setPosition(centre, top + phoneHeight * 0.42)
-      .setWordWrapWidth(textWidth)
-      .setText(screen?.caption ? `“${screen.caption}”` : '');
+    const px = (size: number) => `${Math.round(size * scale)}px`;
+    let y = top + 24 * scale;
+    const place = (text: Phaser.GameObjects.Text, value: string, size: number, gap: number) => {
+      text
+        .setFontSize(px(size))
+        .setWordWrapWidth(textWidth, true)
+        .setText(value)
+        .setPosition(centre, y);
+      y += value ? text.height + gap * scale : 0;
+    };
+    place(this.#status, screen?.status ?? '', 16, 6);
+    place(this.#name, screen?.name ?? '', 28, 4);
+    place(this.#number, screen?.number ?? '', 18, 4);
+    this.#timer.setVisible(screen?.mode === 'in-call');
+    place(this.#timer, screen?.mode === 'in-call' ? this.#timer.text || '0:00' : '', 16, 12);
 
-    const buttonY = top + phoneHeight * 0.86;
-    const radius = Math.min(30, phoneWidth * 0.1);
+    const radius = Math.min(30, phoneWidth * 0.1) * scale;
+    const buttonY = top + phoneHeight - 20 * scale - radius;
+    this.#fitCaption(
+      screen?.caption ? `“${screen.caption}”` : '',
+      y,
+      buttonY - radius - 8 * scale,
+      textWidth,
+      scale,
+    );
+
     if (screen?.mode === 'ringing') {
       this.#frame
         .fillStyle(COLORS.decline, 1)
@@ -120,5 +135,30 @@ export class CallScene extends Phaser.Scene {
     } else if (screen?.mode === 'in-call') {
       this.#frame.fillStyle(COLORS.decline, 1).fillCircle(centre, buttonY, radius);
     }
+  }
+
+  /**
+   * Puts the caption between `top` and `bottom`, shrinking the type, then keeping only its end
+   * (the latest words), so it never runs over the call buttons. The full text is always in
+   * the DOM transcript.
+   */
+  #fitCaption(caption: string, top: number, bottom: number, width: number, scale: number): void {
+    const room = Math.max(0, bottom - top);
+    const text = this.#caption
+      .setPosition(this.scale.gameSize.width / 2, top)
+      .setWordWrapWidth(width, true);
+    for (const size of [17, 15, 13, 12]) {
+      text.setFontSize(`${Math.round(size * scale)}px`).setText(caption);
+      if (text.height <= room) return;
+    }
+    const words = caption.split(' ');
+    // Chinese has no spaces: trim characters instead of words.
+    const pieces = words.length > 3 ? words : [...caption];
+    const joiner = words.length > 3 ? ' ' : '';
+    for (let start = 1; start < pieces.length; start++) {
+      text.setText(`…${pieces.slice(start).join(joiner)}`);
+      if (text.height <= room) return;
+    }
+    text.setText('');
   }
 }

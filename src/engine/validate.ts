@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { choicesAt } from './choices';
+import { allPaths, TooManyPathsError } from './paths';
 import { type Scenario, scenarioSchema } from './schema';
 
 export interface Problem {
@@ -193,7 +194,10 @@ export function validateScenario(
 
   checkReferences(scenario, report);
   const graphOk = checkGraph(scenario, report);
-  if (graphOk) checkBestScore(scenario, report);
+  if (graphOk) {
+    checkBestScore(scenario, report);
+    if (problems.length === 0) checkBestPathsSpotEverything(scenario, report);
+  }
   checkFlagsAreTaught(scenario, report);
   problems.push(...checkTexts(scenario, source.file, locales, requiredLocales));
   return problems.length === 0 ? { scenario, problems } : { problems };
@@ -349,6 +353,33 @@ function checkBestScore(scenario: Scenario, report: Report): void {
       'bestScore',
       `is ${scenario.bestScore}, but the best path scores ${attainable}: the best score must be exactly attainable`,
     );
+  }
+}
+
+/**
+ * A best score must mean the player recognised every red flag they met: otherwise the debrief
+ * would say "100%" and "you missed it" at once.
+ */
+function checkBestPathsSpotEverything(scenario: Scenario, report: Report): void {
+  let paths: ReturnType<typeof allPaths>;
+  try {
+    paths = allPaths(scenario);
+  } catch (error) {
+    if (!(error instanceof TooManyPathsError)) throw error;
+    report('nodes', `has too many paths to check (${error.message}); split the scenario`);
+    return;
+  }
+  const reported = new Set<string>();
+  for (const path of paths) {
+    if (path.tally.score !== scenario.bestScore) continue;
+    for (const flag of path.tally.flags) {
+      if (flag.status !== 'missed' || reported.has(flag.id)) continue;
+      reported.add(flag.id);
+      report(
+        `redFlags.${flag.id}`,
+        `is missed on a path that gets the best score (${path.choices.join(' > ')}); a best path must spot every red flag it shows`,
+      );
+    }
   }
 }
 

@@ -21,6 +21,7 @@ export async function startApp(instance: i18n, mount: HTMLElement): Promise<void
   const relabelChrome = () => {
     const t = instance.t;
     document.title = t('app.title');
+    document.querySelector('meta[name="description"]')?.setAttribute('content', t('app.tagline'));
     skipLink.textContent = t('app.skipToContent');
     title.textContent = t('app.title');
     tagline.textContent = t('app.tagline');

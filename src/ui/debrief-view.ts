@@ -111,7 +111,7 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
         scenario.rightActions.map((key) => el('li', { text: text(key) })),
       ),
     ),
-    section('debrief.helpLines', helpLinesView(t, DEFAULT_REGION)),
+    helpLinesView(t, DEFAULT_REGION),
     section('debrief.source', el('p', { text: text(scenario.source) })),
     el('div', { className: 'button-row' }, [
       el('button', {

@@ -55,7 +55,7 @@ describe('createResult', () => {
       outcome: 'safe',
       score: 4,
       bestScore: 4,
-      redFlags: { spotted: ['stranger-request', 'off-platform'], missed: ['gift-card'] },
+      redFlags: { spotted: ['stranger-request', 'off-platform', 'gift-card'], missed: [] },
       startedAt: '2025-01-15T09:00:00.000Z',
       finishedAt: '2025-01-15T09:01:00.000Z',
       durationMs: 60_000,

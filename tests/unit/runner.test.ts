@@ -209,7 +209,7 @@ describe('ScenarioRunner: available choices', () => {
       actionKind: 'block',
       text: 'actions.block.label',
       score: 3,
-      spots: ['off-platform', 'stranger-request'],
+      spots: ['off-platform', 'stranger-request', 'gift-card'],
       misses: [],
       feedback: 'nodes.call.blockFeedback',
       next: 'blocked',

@@ -64,8 +64,7 @@ describe('tally', () => {
       // Missed at "request" (accept), then recognised at "call" (block): spotted.
       { id: 'stranger-request', status: 'spotted', appearedAt: 'request', decidedAt: 'call' },
       { id: 'off-platform', status: 'spotted', appearedAt: 'chat', decidedAt: 'call' },
-      // Shown at "call" but neither spotted nor missed by a choice: it went by unrecognised.
-      { id: 'gift-card', status: 'missed', appearedAt: 'call' },
+      { id: 'gift-card', status: 'spotted', appearedAt: 'call', decidedAt: 'call' },
     ]);
   });
 

@@ -46,8 +46,15 @@ const PLANS: readonly WalkPlan[] = [
     ending: 'end-checked',
     outcome: 'safe',
     score: 7,
-    spotted: ['spoofed-caller-id', 'asks-for-details', 'secrecy-and-urgency'],
-    missed: ['threat-of-arrest', 'crypto-payment'],
+    // Telling an adult spots the secrecy, the crypto payment and the threat by default.
+    spotted: [
+      'spoofed-caller-id',
+      'threat-of-arrest',
+      'asks-for-details',
+      'secrecy-and-urgency',
+      'crypto-payment',
+    ],
+    missed: [],
   },
   {
     name: 'best score the long way: offer to call the station, tell an adult at the counter-move',
@@ -63,12 +70,18 @@ const PLANS: readonly WalkPlan[] = [
     ending: 'end-checked',
     outcome: 'safe',
     score: 7,
-    spotted: ['spoofed-caller-id', 'asks-for-details', 'secrecy-and-urgency'],
-    missed: ['threat-of-arrest', 'crypto-payment'],
+    spotted: [
+      'spoofed-caller-id',
+      'threat-of-arrest',
+      'asks-for-details',
+      'secrecy-and-urgency',
+      'crypto-payment',
+    ],
+    missed: [],
   },
   {
     name: 'best score, hanging up at the counter-move',
-    // 0 + 1 + 1 + 1 (hang-up, overridden) + 3 + 1
+    // 0 + 1 + 1 + 1 (hang-up, score overridden; default spots) + 3 + 1
     choices: [
       'answer',
       'refuse-details',
@@ -80,8 +93,14 @@ const PLANS: readonly WalkPlan[] = [
     ending: 'end-checked',
     outcome: 'safe',
     score: 7,
-    spotted: ['spoofed-caller-id', 'threat-of-arrest', 'asks-for-details', 'crypto-payment'],
-    missed: ['secrecy-and-urgency'],
+    spotted: [
+      'spoofed-caller-id',
+      'threat-of-arrest',
+      'asks-for-details',
+      'secrecy-and-urgency',
+      'crypto-payment',
+    ],
+    missed: [],
   },
   {
     name: 'worst path: give details, agree to pay, insert cash',
@@ -129,14 +148,15 @@ const PLANS: readonly WalkPlan[] = [
   },
   {
     name: 'agrees to pay, then tells an adult at the machine, then would rather forget',
-    // 0 + 1 - 3 + 1 (tell-adult, overridden) + 0
+    // 0 + 1 - 3 + 1 (tell-adult, score overridden; default spots) + 0
     choices: ['answer', 'refuse-details', 'agree-to-pay', 'tell-adult', 'rather-forget'],
     ending: 'end-unchecked',
     outcome: 'safe-but-costly',
     score: -1,
-    // Secrecy was walked past at "pressure" and recognised at the machine: spotted.
-    spotted: ['asks-for-details', 'secrecy-and-urgency'],
-    missed: ['spoofed-caller-id', 'threat-of-arrest', 'crypto-payment'],
+    // Secrecy and the crypto payment were walked past at "pressure" and recognised at the
+    // machine (with the threat): spotted.
+    spotted: ['threat-of-arrest', 'asks-for-details', 'secrecy-and-urgency', 'crypto-payment'],
+    missed: ['spoofed-caller-id'],
   },
   {
     name: 'let it ring, then call the real number from the directory',
@@ -170,8 +190,8 @@ const PLANS: readonly WalkPlan[] = [
     ending: 'end-checked',
     outcome: 'safe',
     score: 2,
-    spotted: ['secrecy-and-urgency', 'crypto-payment'],
-    missed: ['spoofed-caller-id', 'threat-of-arrest', 'asks-for-details'],
+    spotted: ['threat-of-arrest', 'secrecy-and-urgency', 'crypto-payment'],
+    missed: ['spoofed-caller-id', 'asks-for-details'],
   },
 ];
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -264,7 +264,9 @@ describe('validateScenario finds each fault, naming file, place and cause', () =
     [
       'a red flag no choice spots',
       (data) => {
-        must(decisionOf(data, 'call').options[1], 'option').spots = [];
+        const call = decisionOf(data, 'call');
+        must(call.options[1], 'option').spots = [];
+        must(call.actions?.[1], 'block action use').spots = ['off-platform', 'stranger-request'];
       },
       [{ path: 'redFlags.gift-card', message: /no choice spots it/ }],
     ],
@@ -487,4 +489,33 @@ describe('validateAll on a folder of broken scenarios', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/\d+ scenario\(s\) valid/);
   }, 60_000);
+});
+
+describe('a best score means every red flag met was spotted', () => {
+  it('rejects a Toronto call where one best path walks past a red flag', () => {
+    const folder = join(ROOT, 'scenarios', 'toronto-police-call');
+    const data = JSON.parse(readFileSync(join(folder, 'scenario.json'), 'utf8'));
+    const locales = LANGUAGES.map((locale) => ({
+      locale,
+      file: `${locale}.json`,
+      data: JSON.parse(readFileSync(join(folder, 'locales', `${locale}.json`), 'utf8')),
+    }));
+    expect(validateScenario({ file: 'scenario.json', data }, locales, LANGUAGES).problems).toEqual(
+      [],
+    );
+
+    // Hanging up at the counter-move no longer shows the secrecy was seen through.
+    const counter = data.nodes['counter-move'].decision.actions.find(
+      (a: { action: string }) => a.action === 'hang-up',
+    );
+    counter.spots = ['threat-of-arrest', 'crypto-payment'];
+    const { problems } = validateScenario({ file: 'scenario.json', data }, locales, LANGUAGES);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'scenario.json',
+        path: 'redFlags.secrecy-and-urgency',
+        message: expect.stringMatching(/best score .*offer-to-call-station > hang-up/),
+      }),
+    ]);
+  });
 });
