@@ -4,11 +4,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { helpLinesSchema, knownRegions } from '../../src/content/help-lines-schema';
 import {
   compareLocales,
   type LocaleFile,
   type Problem,
   parseJsonText,
+  pathToString,
   type Scenario,
   validateScenario,
 } from '../../src/engine/index';
@@ -17,6 +19,7 @@ import { LANGUAGES } from '../../src/i18n/languages';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SCENARIOS_DIR = join(ROOT, 'scenarios');
 export const APP_LOCALES_DIR = join(ROOT, 'src', 'i18n', 'locales');
+export const HELP_LINES_FILE = join(ROOT, 'src', 'content', 'help-lines.json');
 
 export interface FolderReport {
   readonly folder: string;
@@ -38,7 +41,7 @@ export function scenarioFolders(dir = SCENARIOS_DIR): string[] {
 }
 
 /** Validates one scenario folder: `scenario.json` plus `locales/<language>.json`. */
-export function validateFolder(folder: string): FolderReport {
+export function validateFolder(folder: string, regions?: readonly string[]): FolderReport {
   const problems: Problem[] = [];
   const scenarioPath = join(folder, 'scenario.json');
   if (!existsSync(scenarioPath)) {
@@ -69,6 +72,7 @@ export function validateFolder(folder: string): FolderReport {
     { file: rel(scenarioPath), data: parsed.data },
     locales,
     LANGUAGES,
+    regions ?? validateHelpLines().regions,
   );
   problems.push(...report.problems);
   const folderName = folder.split(/[\\/]/).pop();
@@ -110,10 +114,35 @@ export function validateAppLocales(dir = APP_LOCALES_DIR): Problem[] {
   return problems;
 }
 
-/** Everything: every scenario folder and the app's locales. */
+/** The help-line data: its problems, and the regions it knows when it is valid. */
+export function validateHelpLines(path = HELP_LINES_FILE): {
+  regions?: string[];
+  problems: Problem[];
+} {
+  const parsed = readJson(path);
+  if (!parsed.ok) return { problems: [parsed.problem] };
+  const result = helpLinesSchema.safeParse(parsed.data);
+  if (!result.success) {
+    return {
+      problems: result.error.issues.map((issue) => ({
+        file: rel(path),
+        path: pathToString(issue.path),
+        message: issue.message,
+      })),
+    };
+  }
+  return { regions: knownRegions(result.data), problems: [] };
+}
+
+/** Everything: every scenario folder, the app's locales and the help lines. */
 export function validateAll(dir = SCENARIOS_DIR): { reports: FolderReport[]; problems: Problem[] } {
-  const reports = scenarioFolders(dir).map(validateFolder);
-  const problems = [...reports.flatMap((r) => r.problems), ...validateAppLocales()];
+  const helpLines = validateHelpLines();
+  const reports = scenarioFolders(dir).map((folder) => validateFolder(folder, helpLines.regions));
+  const problems = [
+    ...reports.flatMap((r) => r.problems),
+    ...validateAppLocales(),
+    ...helpLines.problems,
+  ];
   if (reports.length === 0)
     problems.push({ file: rel(dir), path: '', message: 'holds no scenario' });
   return { reports, problems };

@@ -1,24 +1,22 @@
 /**
- * Help lines shown in every debrief and on the calm screen, per region. Names and descriptions
- * are app text keys (translated); numbers are data. A school elsewhere changes this one file.
+ * Help lines and reporting places, per region and language, from one data file
+ * (help-lines.json): a school elsewhere changes that file and nothing else. A region the file
+ * does not know falls back to the national lines, so a debrief is never without help.
+ * `npm run validate` checks the file; the build refuses a broken one.
  */
-export interface HelpLine {
-  /** Key under `helpLines.` in the app's locale files. */
-  readonly id: string;
-  readonly number: string;
-}
+import type { ScamType } from '../engine/index';
+import data from './help-lines.json';
+import {
+  type HelpLine,
+  type HelpLinesFile,
+  helpLinesSchema,
+  helpLinesFor as linesFor,
+} from './help-lines-schema';
 
-export const HELP_LINES: Record<string, readonly HelpLine[]> = {
-  CA: [
-    { id: 'emergency', number: '911' },
-    { id: 'kidsHelpPhone', number: '1-800-668-6868' },
-    { id: 'antiFraud', number: '1-888-495-8501' },
-    { id: 'cybertip', number: '1-866-658-9022' },
-  ],
-};
+export type { HelpLine, HelpLinesFile } from './help-lines-schema';
 
-export const DEFAULT_REGION = 'CA';
+export const helpLines: HelpLinesFile = helpLinesSchema.parse(data);
 
-export function helpLinesFor(region: string): readonly HelpLine[] {
-  return HELP_LINES[region] ?? HELP_LINES[DEFAULT_REGION] ?? [];
+export function helpLinesFor(region: string, topic: ScamType | undefined): HelpLine[] {
+  return linesFor(region, topic, helpLines);
 }

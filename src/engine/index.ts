@@ -1,6 +1,8 @@
 /** The scenario engine's public surface. Pure TypeScript: no Phaser, no DOM, no i18next. */
 export { type Choice, choicesAt } from './choices';
 export { EngineError, type EngineErrorCode, SnapshotError, type SnapshotErrorCode } from './errors';
+export * from './guidance';
+export { allPaths, type StoryPath, TooManyPathsError } from './paths';
 export {
   createResult,
   RESULT_SCHEMA_VERSION,
@@ -31,6 +33,7 @@ export {
   type LocaleFile,
   type Problem,
   parseJsonText,
+  pathToString,
   type SourceFile,
   type ValidationReport,
   validateScenario,

@@ -7,6 +7,7 @@
  * progress refer to them, so they must survive reordering and translation.
  */
 import { z } from 'zod';
+import { AGE_BANDS, SCAM_TYPES } from './guidance';
 
 /** The version of the scenario file format this engine reads. */
 export const SCENARIO_SCHEMA_VERSION = 1;
@@ -187,6 +188,33 @@ export const directoryEntrySchema = z.strictObject({
 export const redFlagSchema = z.strictObject({
   label: textKeySchema,
   explanation: textKeySchema,
+  /** The red flag of the official guidance (src/engine/guidance.ts) this one teaches. */
+  guidance: idSchema.optional(),
+});
+
+export const rightActionSchema = z.strictObject({
+  text: textKeySchema,
+  /** The action of the official guidance this one teaches. */
+  guidance: idSchema.optional(),
+});
+
+/** A region code: a country ("CA") or a country and province ("CA-ON"). */
+export const regionSchema = z
+  .string()
+  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a region code such as "CA" or "CA-ON"');
+
+/** What a teacher needs to choose a scenario, and what the validator checks before a class sees it. */
+export const metaSchema = z.strictObject({
+  scamType: z.enum(SCAM_TYPES),
+  ageBand: z.enum(AGE_BANDS),
+  /** Where the real case happened; help lines come from the player's own region. */
+  region: regionSchema,
+  /** Shown before the scenario starts, for those that need one. */
+  contentNote: textKeySchema.optional(),
+  /** The reports the scenario is drawn from, by name (proper names, not translated). */
+  sources: z.array(z.string().min(3).max(200)).min(1),
+  /** Estimated playing time in minutes. */
+  minutes: z.number().int().min(1).max(30),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -202,7 +230,7 @@ export const scenarioSchema = z.strictObject({
   summary: textKeySchema,
   /** Who and where the story is drawn from, so teachers can point to the real case. */
   source: textKeySchema,
-  contentNote: textKeySchema.optional(),
+  meta: metaSchema,
   /** The highest safety score a path can reach; the validator checks a path reaches it. */
   bestScore: z.number().int().positive(),
   contacts: z.record(idSchema, contactSchema),
@@ -211,7 +239,7 @@ export const scenarioSchema = z.strictObject({
   redFlags: z.record(idSchema, redFlagSchema),
   actions: z.record(idSchema, actionDefinitionSchema).default({}),
   /** The right actions, in the order a player should take them, for the debrief. */
-  rightActions: z.array(textKeySchema).min(1),
+  rightActions: z.array(rightActionSchema).min(1),
   start: idSchema,
   nodes: z.record(idSchema, nodeSchema),
 });
@@ -228,3 +256,5 @@ export type Ending = z.infer<typeof endingSchema>;
 export type Outcome = (typeof OUTCOMES)[number];
 export type SafetyActionKind = (typeof SAFETY_ACTION_KINDS)[number];
 export type Contact = z.infer<typeof contactSchema>;
+export type ScenarioMeta = z.infer<typeof metaSchema>;
+export type RightAction = z.infer<typeof rightActionSchema>;

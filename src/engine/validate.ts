@@ -7,6 +7,13 @@
  */
 import type { z } from 'zod';
 import { choicesAt } from './choices';
+import {
+  isGuidanceAction,
+  isGuidanceFlag,
+  MIN_AGE,
+  type ScamType,
+  YOUNGEST_BAND,
+} from './guidance';
 import { allPaths, TooManyPathsError } from './paths';
 import { type Scenario, scenarioSchema } from './schema';
 
@@ -184,6 +191,8 @@ export function validateScenario(
   source: SourceFile,
   locales: readonly LocaleFile[],
   requiredLocales: readonly string[],
+  /** The regions the help-line data knows; when given, the scenario's region must be one. */
+  knownRegions?: readonly string[],
 ): ValidationReport {
   const parsed = scenarioSchema.safeParse(source.data);
   if (!parsed.success) return { problems: schemaProblems(source.file, parsed.error) };
@@ -192,6 +201,7 @@ export function validateScenario(
   const report = (path: string, message: string) =>
     problems.push({ file: source.file, path, message });
 
+  checkMeta(scenario, report, knownRegions);
   checkReferences(scenario, report);
   const graphOk = checkGraph(scenario, report);
   if (graphOk) {
@@ -204,6 +214,45 @@ export function validateScenario(
 }
 
 type Report = (path: string, message: string) => void;
+
+/** Scam types whose scenarios must warn before they start. */
+const NEEDS_CONTENT_NOTE: readonly ScamType[] = ['sextortion', 'virtual-kidnapping'];
+
+function checkMeta(scenario: Scenario, report: Report, knownRegions?: readonly string[]): void {
+  const { scamType, ageBand, region, contentNote } = scenario.meta;
+  if (knownRegions && !knownRegions.includes(region)) {
+    report(
+      'meta.region',
+      `"${region}" is not a region of the help lines (known: ${knownRegions.join(', ')})`,
+    );
+  }
+  const youngest = YOUNGEST_BAND[scamType];
+  if (MIN_AGE[ageBand] < MIN_AGE[youngest]) {
+    report(
+      'meta.ageBand',
+      `is "${ageBand}", but ${scamType} scenarios are for ages ${youngest} at the youngest`,
+    );
+  }
+  if (NEEDS_CONTENT_NOTE.includes(scamType) && contentNote === undefined) {
+    report('meta.contentNote', `is required for ${scamType} scenarios`);
+  }
+  for (const [id, flag] of Object.entries(scenario.redFlags)) {
+    if (flag.guidance !== undefined && !isGuidanceFlag(scamType, flag.guidance)) {
+      report(
+        `redFlags.${id}.guidance`,
+        `"${flag.guidance}" is not a red flag of the ${scamType} guidance`,
+      );
+    }
+  }
+  for (const [i, action] of scenario.rightActions.entries()) {
+    if (action.guidance !== undefined && !isGuidanceAction(scamType, action.guidance)) {
+      report(
+        `rightActions[${i}].guidance`,
+        `"${action.guidance}" is not an action of the ${scamType} guidance`,
+      );
+    }
+  }
+}
 
 function checkReferences(scenario: Scenario, report: Report): void {
   const nodes = scenario.nodes;
@@ -408,7 +457,7 @@ export function collectTextKeys(scenario: Scenario): Map<string, string> {
   add('title', scenario.title);
   add('summary', scenario.summary);
   add('source', scenario.source);
-  add('contentNote', scenario.contentNote);
+  add('meta.contentNote', scenario.meta.contentNote);
   for (const [id, c] of Object.entries(scenario.contacts)) {
     add(`contacts.${id}.name`, c.name);
     add(`contacts.${id}.subtitle`, c.subtitle);
@@ -422,7 +471,8 @@ export function collectTextKeys(scenario: Scenario): Map<string, string> {
     add(`actions.${id}.label`, action.label);
     add(`actions.${id}.feedback`, action.feedback);
   }
-  for (const [i, key] of scenario.rightActions.entries()) add(`rightActions[${i}]`, key);
+  for (const [i, action] of scenario.rightActions.entries())
+    add(`rightActions[${i}].text`, action.text);
   for (const [nodeId, node] of Object.entries(scenario.nodes)) {
     const at = `nodes.${nodeId}`;
     for (const [i, beat] of node.beats.entries()) {

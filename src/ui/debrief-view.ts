@@ -4,7 +4,6 @@
  * screen reader and printable.
  */
 import type { TFunction } from 'i18next';
-import { DEFAULT_REGION } from '../content/help-lines';
 import {
   choicesAt,
   type FlagStatus,
@@ -12,12 +11,16 @@ import {
   safetyPercent,
   tally,
 } from '../engine/index';
+import type { Language } from '../i18n/languages';
 import { el, uniqueId } from './dom';
 import { helpLinesView } from './help-lines-view';
 
 export interface DebriefOptions {
   readonly runner: ScenarioRunner;
   readonly t: TFunction;
+  readonly language: Language;
+  /** The player's region, for help lines. */
+  readonly region: string;
   /** Translates a key of the scenario's namespace. */
   readonly text: (key: string) => string;
   readonly saved: boolean;
@@ -25,10 +28,18 @@ export interface DebriefOptions {
   readonly onBack: () => void;
 }
 
-const FLAG_STATUS_KEY: Record<FlagStatus, string> = {
-  spotted: 'debrief.flagSpotted',
-  missed: 'debrief.flagMissed',
-  'not-seen': 'debrief.flagNotSeen',
+/** A genuine contact's "red flags" are what made it look alarming; checking them is the skill. */
+const FLAG_STATUS_KEY: Record<'scam' | 'genuine', Record<FlagStatus, string>> = {
+  scam: {
+    spotted: 'debrief.flagSpotted',
+    missed: 'debrief.flagMissed',
+    'not-seen': 'debrief.flagNotSeen',
+  },
+  genuine: {
+    spotted: 'debrief.genuine.flagChecked',
+    missed: 'debrief.genuine.flagUnchecked',
+    'not-seen': 'debrief.flagNotSeen',
+  },
 };
 
 export function debriefView(options: DebriefOptions): { root: HTMLElement; heading: HTMLElement } {
@@ -36,6 +47,8 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
   const scenario = runner.scenario;
   const reached = runner.ending;
   const { score, bestScore, flags } = tally(scenario, runner.events);
+  const genuine = scenario.meta.scamType === 'genuine';
+  const statusKeys = FLAG_STATUS_KEY[genuine ? 'genuine' : 'scam'];
   const headingId = uniqueId('debrief');
   const heading = el('h2', {
     text: reached ? text(reached.ending.title) : t('debrief.heading'),
@@ -61,7 +74,7 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
         [
           el('strong', { text: definition ? text(definition.label) : flag.id }),
           ' ',
-          el('span', { className: 'flag-status', text: t(FLAG_STATUS_KEY[flag.status]) }),
+          el('span', { className: 'flag-status', text: t(statusKeys[flag.status]) }),
           el('p', { text: definition ? text(definition.explanation) : '' }),
         ],
       );
@@ -101,17 +114,23 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
     !options.saved &&
       el('p', { className: 'warning', text: t('debrief.notSaved'), attrs: { role: 'status' } }),
     ...(reached ? reached.ending.debrief.map((key) => el('p', { text: text(key) })) : []),
-    section('debrief.redFlags', flagList),
+    genuine && el('p', { className: 'genuine-note', text: t('debrief.genuine.note') }),
+    section(genuine ? 'debrief.genuine.redFlags' : 'debrief.redFlags', flagList),
     section('debrief.yourChoices', choiceList),
     section(
       'debrief.rightActions',
       el(
         'ol',
         {},
-        scenario.rightActions.map((key) => el('li', { text: text(key) })),
+        scenario.rightActions.map((action) => el('li', { text: text(action.text) })),
       ),
     ),
-    helpLinesView(t, DEFAULT_REGION),
+    helpLinesView({
+      t,
+      language: options.language,
+      region: options.region,
+      topic: scenario.meta.scamType,
+    }),
     section('debrief.source', el('p', { text: text(scenario.source) })),
     el('div', { className: 'button-row' }, [
       el('button', {

@@ -1,6 +1,9 @@
 /** The first screen: what the game is, and the scenarios to play. Pure DOM, no Phaser. */
+
+import { helpLines } from '../content/help-lines';
 import { type LoadedScenario, loadScenario, scenarioIds } from '../content/scenario-catalog';
 import { scenarioNamespace } from '../i18n/i18n';
+import { savedRegion, saveRegion } from '../storage/region-preference';
 import { el, uniqueId } from './dom';
 import type { AppContext, Screen } from './screen';
 
@@ -8,9 +11,13 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
   const heading = el('h2', { attrs: { id: uniqueId('home') } });
   const intro = el('p', { className: 'intro' });
   const list = el('ul', { className: 'scenario-list' });
+  const regionLabel = el('label', { attrs: { for: 'region-select' } });
+  const regionSelect = el('select', { attrs: { id: 'region-select' } });
+  regionSelect.addEventListener('change', () => saveRegion(regionSelect.value));
   const root = el('section', { className: 'home', attrs: { 'aria-labelledby': heading.id } }, [
     heading,
     intro,
+    el('div', { className: 'region-picker' }, [regionLabel, regionSelect]),
     list,
   ]);
 
@@ -19,6 +26,13 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
     heading.textContent = t('home.heading');
     intro.textContent = t('home.intro');
     const language = app.language();
+    regionLabel.textContent = t('helpLines.region');
+    regionSelect.replaceChildren(
+      ...Object.entries(helpLines.regions).map(([id, region]) =>
+        el('option', { text: region.name[language], attrs: { value: id } }),
+      ),
+    );
+    regionSelect.value = savedRegion();
     const loaded = await Promise.allSettled(scenarioIds().map((id) => loadScenario(id, language)));
     // The language may have changed again while loading; only the latest call draws.
     if (language !== app.language()) return;
@@ -49,8 +63,20 @@ function scenarioCard(
   const titleId = uniqueId('scenario-title');
   return el('li', { className: 'scenario-card' }, [
     el('h3', { text: title, attrs: { id: titleId } }),
-    el('p', { className: 'channel', text: t(`home.channel.${scenario.channel}`) }),
+    el('p', {
+      className: 'details',
+      text: t('home.details', {
+        channel: t(`home.channel.${scenario.channel}`),
+        minutes: String(scenario.meta.minutes),
+        ages: scenario.meta.ageBand,
+      }),
+    }),
     el('p', { text: app.i18n.t(scenario.summary, { ns }) }),
+    scenario.meta.contentNote &&
+      el('p', {
+        className: 'content-note',
+        text: t('home.contentNote', { note: app.i18n.t(scenario.meta.contentNote, { ns }) }),
+      }),
     el('button', {
       className: 'primary',
       text: t('home.play'),

@@ -18,6 +18,7 @@ import {
 } from '../engine/index';
 import { scenarioNamespace } from '../i18n/i18n';
 import { clearProgress, loadProgress, saveProgress } from '../storage/progress-store';
+import { savedRegion } from '../storage/region-preference';
 import { saveResult } from '../storage/results-store';
 import { createChoicePanel } from './choice-panel';
 import { debriefView } from './debrief-view';
@@ -124,6 +125,8 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
     const debrief = debriefView({
       runner: finished,
       t: t(),
+      language: app.language(),
+      region: savedRegion(),
       text,
       saved,
       onPlayAgain: () => app.openScenario(scenarioId),
