@@ -118,7 +118,11 @@ export class CallScene extends Phaser.Scene {
     const radius = Math.min(30, phoneWidth * 0.1) * scale;
     const buttonY = top + phoneHeight - 20 * scale - radius;
     this.#fitCaption(
-      screen?.caption ? `“${screen.caption}”` : '',
+      !screen?.caption
+        ? ''
+        : screen.mode === 'chat'
+          ? `${screen.captionSpeaker}: ${screen.caption}`
+          : `“${screen.caption}”`,
       y,
       buttonY - radius - 8 * scale,
       textWidth,

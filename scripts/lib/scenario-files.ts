@@ -12,7 +12,9 @@ import {
   parseJsonText,
   pathToString,
   type Scenario,
+  type SpotCheck,
   validateScenario,
+  validateSpotCheck,
 } from '../../src/engine/index';
 import { LANGUAGES } from '../../src/i18n/languages';
 
@@ -20,6 +22,7 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const SCENARIOS_DIR = join(ROOT, 'scenarios');
 export const APP_LOCALES_DIR = join(ROOT, 'src', 'i18n', 'locales');
 export const HELP_LINES_FILE = join(ROOT, 'src', 'content', 'help-lines.json');
+export const SPOT_CHECK_DIR = join(ROOT, 'src', 'content', 'spot-check');
 
 export interface FolderReport {
   readonly folder: string;
@@ -50,24 +53,7 @@ export function validateFolder(folder: string, regions?: readonly string[]): Fol
   const parsed = readJson(scenarioPath);
   if (!parsed.ok) return { folder, problems: [parsed.problem] };
 
-  const locales: LocaleFile[] = [];
-  const localesDir = join(folder, 'locales');
-  const localeNames = existsSync(localesDir) ? readdirSync(localesDir).sort() : [];
-  for (const name of localeNames) {
-    const path = join(localesDir, name);
-    const locale = name.replace(/\.json$/, '');
-    if (!name.endsWith('.json') || !(LANGUAGES as readonly string[]).includes(locale)) {
-      problems.push({
-        file: rel(path),
-        path: '',
-        message: `is not a locale file; expected one of ${LANGUAGES.map((l) => `${l}.json`).join(', ')}`,
-      });
-      continue;
-    }
-    const text = readJson(path);
-    if (text.ok) locales.push({ locale, file: rel(path), data: text.data });
-    else problems.push(text.problem);
-  }
+  const locales = readLocales(join(folder, 'locales'), problems);
   const report = validateScenario(
     { file: rel(scenarioPath), data: parsed.data },
     locales,
@@ -114,6 +100,47 @@ export function validateAppLocales(dir = APP_LOCALES_DIR): Problem[] {
   return problems;
 }
 
+/** Reads a folder's `locales/<language>.json` files, reporting unreadable or stray ones. */
+function readLocales(localesDir: string, problems: Problem[]): LocaleFile[] {
+  const locales: LocaleFile[] = [];
+  const names = existsSync(localesDir) ? readdirSync(localesDir).sort() : [];
+  for (const name of names) {
+    const path = join(localesDir, name);
+    const locale = name.replace(/\.json$/, '');
+    if (!name.endsWith('.json') || !(LANGUAGES as readonly string[]).includes(locale)) {
+      problems.push({
+        file: rel(path),
+        path: '',
+        message: `is not a locale file; expected one of ${LANGUAGES.map((l) => `${l}.json`).join(', ')}`,
+      });
+      continue;
+    }
+    const text = readJson(path);
+    if (text.ok) locales.push({ locale, file: rel(path), data: text.data });
+    else problems.push(text.problem);
+  }
+  return locales;
+}
+
+/** The spot check: spot-check.json and its locales. */
+export function validateSpotCheckFolder(dir = SPOT_CHECK_DIR): {
+  spotCheck?: SpotCheck;
+  problems: Problem[];
+} {
+  const path = join(dir, 'spot-check.json');
+  if (!existsSync(path))
+    return { problems: [{ file: rel(path), path: '', message: 'is missing' }] };
+  const parsed = readJson(path);
+  if (!parsed.ok) return { problems: [parsed.problem] };
+  const problems: Problem[] = [];
+  const locales = readLocales(join(dir, 'locales'), problems);
+  const report = validateSpotCheck({ file: rel(path), data: parsed.data }, locales, LANGUAGES);
+  problems.push(...report.problems);
+  return problems.length === 0 && report.spotCheck
+    ? { spotCheck: report.spotCheck, problems }
+    : { problems };
+}
+
 /** The help-line data: its problems, and the regions it knows when it is valid. */
 export function validateHelpLines(path = HELP_LINES_FILE): {
   regions?: string[];
@@ -134,7 +161,7 @@ export function validateHelpLines(path = HELP_LINES_FILE): {
   return { regions: knownRegions(result.data), problems: [] };
 }
 
-/** Everything: every scenario folder, the app's locales and the help lines. */
+/** Everything: every scenario folder, the app's locales, the help lines and the spot check. */
 export function validateAll(dir = SCENARIOS_DIR): { reports: FolderReport[]; problems: Problem[] } {
   const helpLines = validateHelpLines();
   const reports = scenarioFolders(dir).map((folder) => validateFolder(folder, helpLines.regions));
@@ -142,6 +169,7 @@ export function validateAll(dir = SCENARIOS_DIR): { reports: FolderReport[]; pro
     ...reports.flatMap((r) => r.problems),
     ...validateAppLocales(),
     ...helpLines.problems,
+    ...validateSpotCheckFolder().problems,
   ];
   if (reports.length === 0)
     problems.push({ file: rel(dir), path: '', message: 'holds no scenario' });

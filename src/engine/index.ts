@@ -26,6 +26,7 @@ export {
   snapshot,
   snapshotSchema,
 } from './snapshot';
+export * from './spot-check';
 export {
   bestAttainableScore,
   compareLocales,
@@ -37,4 +38,5 @@ export {
   type SourceFile,
   type ValidationReport,
   validateScenario,
+  validateSpotCheck,
 } from './validate';

@@ -16,6 +16,7 @@ import {
 } from './guidance';
 import { allPaths, TooManyPathsError } from './paths';
 import { type Scenario, scenarioSchema } from './schema';
+import { type SpotCheck, spotCheckProblems, spotCheckSchema } from './spot-check';
 
 export interface Problem {
   readonly file: string;
@@ -209,7 +210,7 @@ export function validateScenario(
     if (problems.length === 0) checkBestPathsSpotEverything(scenario, report);
   }
   checkFlagsAreTaught(scenario, report);
-  problems.push(...checkTexts(scenario, source.file, locales, requiredLocales));
+  problems.push(...checkTexts(collectTextKeys(scenario), source.file, locales, requiredLocales));
   return problems.length === 0 ? { scenario, problems } : { problems };
 }
 
@@ -549,19 +550,19 @@ export function compareLocales(reference: LocaleFile, others: readonly LocaleFil
   return problems;
 }
 
+/** Every key used exists and is non-empty text in every locale file, and locales agree. */
 function checkTexts(
-  scenario: Scenario,
-  scenarioFile: string,
+  keys: ReadonlyMap<string, string>,
+  sourceFile: string,
   locales: readonly LocaleFile[],
   requiredLocales: readonly string[],
 ): Problem[] {
   const problems: Problem[] = [];
   for (const locale of requiredLocales) {
     if (!locales.some((l) => l.locale === locale)) {
-      problems.push({ file: scenarioFile, path: '', message: `has no "${locale}" locale file` });
+      problems.push({ file: sourceFile, path: '', message: `has no "${locale}" locale file` });
     }
   }
-  const keys = collectTextKeys(scenario);
   for (const file of locales) {
     if (typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) {
       problems.push({ file: file.file, path: '', message: 'must hold a JSON object of texts' });
@@ -594,4 +595,30 @@ function checkTexts(
     seen.add(id);
     return true;
   });
+}
+
+/** Validates the spot check's forms and their texts in every language. */
+export function validateSpotCheck(
+  source: SourceFile,
+  locales: readonly LocaleFile[],
+  requiredLocales: readonly string[],
+): { spotCheck?: SpotCheck; problems: readonly Problem[] } {
+  const parsed = spotCheckSchema.safeParse(source.data);
+  if (!parsed.success) return { problems: schemaProblems(source.file, parsed.error) };
+  const spotCheck = parsed.data;
+  const problems: Problem[] = spotCheckProblems(spotCheck).map((p) => ({
+    file: source.file,
+    ...p,
+  }));
+  const keys = new Map<string, string>([
+    [spotCheck.title, 'title'],
+    [spotCheck.intro, 'intro'],
+  ]);
+  for (const [id, item] of Object.entries(spotCheck.items)) {
+    for (const field of ['sender', 'channel', 'text', 'explanation'] as const) {
+      if (!keys.has(item[field])) keys.set(item[field], `items.${id}.${field}`);
+    }
+  }
+  problems.push(...checkTexts(keys, source.file, locales, requiredLocales));
+  return problems.length === 0 ? { spotCheck, problems } : { problems };
 }

@@ -10,6 +10,7 @@ import { createHomeScreen } from './home-screen';
 import { createLanguageSwitcher } from './language-switcher';
 import { createPlayScreen } from './play-screen';
 import type { AppContext, Screen } from './screen';
+import { createSpotCheckScreen } from './spot-check-screen';
 
 export async function startApp(instance: i18n, mount: HTMLElement): Promise<void> {
   const skipLink = el('a', { className: 'skip-link', attrs: { href: '#main' } });
@@ -48,6 +49,9 @@ export async function startApp(instance: i18n, mount: HTMLElement): Promise<void
     },
     openScenario(scenarioId) {
       context.show(createPlayScreen(context, scenarioId));
+    },
+    openSpotCheck() {
+      context.show(createSpotCheckScreen(context));
     },
   };
 

@@ -11,6 +11,19 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
   const heading = el('h2', { attrs: { id: uniqueId('home') } });
   const intro = el('p', { className: 'intro' });
   const list = el('ul', { className: 'scenario-list' });
+  const spotHeadingId = uniqueId('spot-check-home');
+  const spotHeading = el('h3', { attrs: { id: spotHeadingId } });
+  const spotIntro = el('p');
+  const spotButton = el('button', {
+    className: 'primary',
+    attrs: { type: 'button', 'data-open': 'spot-check' },
+    on: { click: () => app.openSpotCheck() },
+  });
+  const spotCheck = el(
+    'section',
+    { className: 'spot-check-card', attrs: { 'aria-labelledby': spotHeadingId } },
+    [spotHeading, spotIntro, spotButton],
+  );
   const regionLabel = el('label', { attrs: { for: 'region-select' } });
   const regionSelect = el('select', { attrs: { id: 'region-select' } });
   regionSelect.addEventListener('change', () => saveRegion(regionSelect.value));
@@ -18,6 +31,7 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
     heading,
     intro,
     el('div', { className: 'region-picker' }, [regionLabel, regionSelect]),
+    spotCheck,
     list,
   ]);
 
@@ -25,6 +39,9 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
     const t = app.i18n.t;
     heading.textContent = t('home.heading');
     intro.textContent = t('home.intro');
+    spotHeading.textContent = t('spotCheck.homeHeading');
+    spotIntro.textContent = t('spotCheck.homeIntro');
+    spotButton.textContent = t('spotCheck.open');
     const language = app.language();
     regionLabel.textContent = t('helpLines.region');
     regionSelect.replaceChildren(

@@ -5,7 +5,7 @@
 import type { Scenario, StoryEvent } from '../engine/index';
 import { type StoryTexts, speakerName } from './story-text';
 
-export type PhoneMode = 'idle' | 'ringing' | 'in-call' | 'ended';
+export type PhoneMode = 'idle' | 'chat' | 'ringing' | 'in-call' | 'ended';
 
 export interface PhoneScreen {
   readonly mode: PhoneMode;
@@ -31,42 +31,75 @@ export function phoneScreenAfter(
   let contact: string | undefined;
   let caption = '';
   let captionSpeaker = '';
+  /** The chat app's name after "let's move to another app". */
+  let app: string | undefined;
+  let friendRequest = false;
+  const inCall = () => mode === 'in-call' || mode === 'ringing';
   for (const event of events) {
     if (event.type !== 'beat') continue;
     const beat = event.beat;
-    if (beat.type === 'caller-id') {
-      mode = 'ringing';
-      video = beat.video ?? false;
-      contact = beat.contact;
-      caption = '';
-    } else if (beat.type === 'call-started') {
-      mode = 'in-call';
-      video = beat.video ?? false;
-      contact = beat.contact;
-      callNumber += 1;
-      caption = '';
-    } else if (beat.type === 'call-ended') {
-      mode = 'ended';
-    } else if (beat.type === 'speech') {
-      caption = texts.scenario(beat.text);
-      captionSpeaker = speakerName(scenario, texts, beat.from);
+    switch (beat.type) {
+      case 'caller-id':
+      case 'call-started':
+        mode = beat.type === 'caller-id' ? 'ringing' : 'in-call';
+        if (beat.type === 'call-started') callNumber += 1;
+        video = beat.video ?? false;
+        contact = beat.contact;
+        caption = '';
+        break;
+      case 'call-ended':
+        mode = 'ended';
+        break;
+      case 'speech':
+        caption = texts.scenario(beat.text);
+        captionSpeaker = speakerName(scenario, texts, beat.from);
+        break;
+      case 'friend-request':
+        if (inCall()) break;
+        mode = 'chat';
+        contact = beat.contact;
+        friendRequest = true;
+        caption = beat.text ? texts.scenario(beat.text) : '';
+        captionSpeaker = speakerName(scenario, texts, beat.contact);
+        break;
+      case 'app-switch':
+        app = texts.scenario(beat.app);
+        break;
+      case 'message':
+      case 'image':
+        if (inCall()) break;
+        mode = 'chat';
+        friendRequest = false;
+        if (beat.from !== 'player') contact = beat.from;
+        captionSpeaker = speakerName(scenario, texts, beat.from);
+        caption =
+          beat.type === 'message'
+            ? texts.scenario(beat.text)
+            : texts.app('play.phone.hiddenImage', { caption: texts.scenario(beat.caption) });
+        break;
+      case 'notice':
+        break;
     }
   }
   const status = {
     idle: texts.app('play.phone.idle'),
+    chat: friendRequest
+      ? texts.app('play.phone.friendRequest')
+      : (app ?? texts.app('play.phone.messages')),
     ringing: texts.app(video ? 'play.phone.incomingVideo' : 'play.phone.incoming'),
     'in-call': texts.app('play.phone.inCall'),
     ended: texts.app('play.phone.ended'),
   }[mode];
   const details = contact ? scenario.contacts[contact] : undefined;
+  const showsCaption = mode === 'in-call' || mode === 'chat';
   return {
     mode,
     video,
     callNumber,
     status,
     name: details ? texts.scenario(details.name) : '',
-    number: details?.number ?? '',
-    caption: mode === 'in-call' ? caption : '',
-    captionSpeaker: mode === 'in-call' ? captionSpeaker : '',
+    number: mode === 'chat' ? '' : (details?.number ?? ''),
+    caption: showsCaption ? caption : '',
+    captionSpeaker: showsCaption ? captionSpeaker : '',
   };
 }

@@ -19,4 +19,5 @@ export interface AppContext {
   show(screen: Screen): void;
   goHome(): void;
   openScenario(scenarioId: string): void;
+  openSpotCheck(): void;
 }

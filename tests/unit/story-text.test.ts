@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioRunner, scenarioSchema } from '../../src/engine/index';
 import { phoneScreenAfter } from '../../src/ui/phone-state';
 import { describeEvent, type StoryTexts } from '../../src/ui/story-text';
+import { miniScenario } from '../fixtures/mini-scenario';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const scenario = scenarioSchema.parse(
@@ -86,5 +87,39 @@ describe('phoneScreenAfter', () => {
     runner.choose('call-back');
     const official = phoneScreenAfter(scenario, texts, runner.events);
     expect(official).toMatchObject({ mode: 'in-call', callNumber: 2, name: '«contacts.tps»' });
+  });
+});
+
+describe('phoneScreenAfter in a chat', () => {
+  it('shows a friend request, then the latest message, the new app, and a hidden image', () => {
+    const runner = new ScenarioRunner(miniScenario);
+    const request = phoneScreenAfter(miniScenario, texts, runner.start());
+    expect(request).toMatchObject({
+      mode: 'chat',
+      status: 'play.phone.friendRequest',
+      name: '«contacts.stranger»',
+      caption: '«nodes.request.text»',
+    });
+    runner.choose('accept');
+    const firstCall = runner.events.findIndex(
+      (e) => e.type === 'beat' && e.beat.type === 'caller-id',
+    );
+    const beforeCall = runner.events.slice(0, firstCall);
+    // The last chat beat before the call: the player's reply, shown in the app they moved to.
+    expect(phoneScreenAfter(miniScenario, texts, beforeCall)).toMatchObject({
+      mode: 'chat',
+      status: '«apps.other»',
+      captionSpeaker: 'play.you',
+      caption: '«nodes.chat.reply»',
+      number: '',
+    });
+    const upToImage = beforeCall.slice(
+      0,
+      beforeCall.findIndex((e) => e.type === 'beat' && e.beat.type === 'image') + 1,
+    );
+    expect(phoneScreenAfter(miniScenario, texts, upToImage)).toMatchObject({
+      status: 'play.phone.messages',
+      caption: 'play.phone.hiddenImage{"caption":"«nodes.chat.photo»"}',
+    });
   });
 });

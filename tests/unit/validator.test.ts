@@ -519,3 +519,90 @@ describe('a best score means every red flag met was spotted', () => {
     ]);
   });
 });
+
+describe('scenario metadata', () => {
+  const REGIONS = ['CA', 'CA-AB', 'CA-ON'];
+  const check = (damage: (data: ScenarioData) => void) => {
+    const data = deepClone(miniScenarioData);
+    damage(data);
+    return validateScenario(miniSource(data), miniLocaleFiles(), LANGUAGES, REGIONS).problems;
+  };
+  const meta = (data: ScenarioData) => data.meta as Record<string, unknown>;
+
+  it('accepts the intact metadata', () => {
+    expect(check(() => {})).toEqual([]);
+  });
+
+  it.each([
+    [
+      'missing metadata',
+      (d: ScenarioData) => delete (d as Partial<ScenarioData>).meta,
+      'meta',
+      /expected object/i,
+    ],
+    [
+      'an unknown scam type',
+      (d: ScenarioData) => (meta(d).scamType = 'phishing'),
+      'meta.scamType',
+      /invalid option/i,
+    ],
+    [
+      'an unknown age band',
+      (d: ScenarioData) => (meta(d).ageBand = '7+'),
+      'meta.ageBand',
+      /invalid option/i,
+    ],
+    [
+      'a sextortion scenario for ages 9+',
+      (d: ScenarioData) => (meta(d).ageBand = '9+'),
+      'meta.ageBand',
+      /ages 11\+ at the youngest/,
+    ],
+    [
+      'an unknown region',
+      (d: ScenarioData) => (meta(d).region = 'US-NY'),
+      'meta.region',
+      /not a region of the help lines/,
+    ],
+    [
+      'a malformed region',
+      (d: ScenarioData) => (meta(d).region = 'canada'),
+      'meta.region',
+      /region code/,
+    ],
+    [
+      'no sources',
+      (d: ScenarioData) => (meta(d).sources = []),
+      'meta.sources',
+      /too small|at least/i,
+    ],
+    [
+      'no playing time',
+      (d: ScenarioData) => delete meta(d).minutes,
+      'meta.minutes',
+      /expected number/i,
+    ],
+    [
+      'a sextortion scenario without a content note',
+      (d: ScenarioData) => delete meta(d).contentNote,
+      'meta.contentNote',
+      /required for sextortion/,
+    ],
+    [
+      'a red flag tied to guidance of another scam type',
+      (d: ScenarioData) =>
+        ((d.redFlags['stranger-request'] as Record<string, unknown>).guidance = 'threat-of-arrest'),
+      'redFlags.stranger-request.guidance',
+      /not a red flag of the sextortion guidance/,
+    ],
+  ])('rejects %s, naming the file and the place', (_name, damage, path, message) => {
+    const problems = check(damage as (d: ScenarioData) => void);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: MINI_SCENARIO_FILE,
+        path,
+        message: expect.stringMatching(message),
+      }),
+    );
+  });
+});
