@@ -58,7 +58,7 @@ export function validateFolder(folder: string, regions?: readonly string[]): Fol
     { file: rel(scenarioPath), data: parsed.data },
     locales,
     LANGUAGES,
-    regions ?? validateHelpLines().regions,
+    { knownRegions: regions ?? validateHelpLines().regions },
   );
   problems.push(...report.problems);
   const folderName = folder.split(/[\\/]/).pop();

@@ -35,6 +35,13 @@ export interface LocaleFile extends SourceFile {
   readonly locale: string;
 }
 
+export interface ValidateOptions {
+  /** The regions the help-line data knows; when given, the scenario's region must be one. */
+  readonly knownRegions?: readonly string[];
+  /** Decisions every path must go through; 3 for real scenarios (tests may use less). */
+  readonly minDecisionsPerPath?: number;
+}
+
 export interface ValidationReport {
   /** The scenario, typed and with defaults filled in; present only when there is no problem. */
   readonly scenario?: Scenario;
@@ -192,9 +199,9 @@ export function validateScenario(
   source: SourceFile,
   locales: readonly LocaleFile[],
   requiredLocales: readonly string[],
-  /** The regions the help-line data knows; when given, the scenario's region must be one. */
-  knownRegions?: readonly string[],
+  options: ValidateOptions = {},
 ): ValidationReport {
+  const { knownRegions, minDecisionsPerPath = MIN_DECISIONS_PER_PATH } = options;
   const parsed = scenarioSchema.safeParse(source.data);
   if (!parsed.success) return { problems: schemaProblems(source.file, parsed.error) };
   const scenario = parsed.data;
@@ -207,7 +214,7 @@ export function validateScenario(
   const graphOk = checkGraph(scenario, report);
   if (graphOk) {
     checkBestScore(scenario, report);
-    if (problems.length === 0) checkBestPathsSpotEverything(scenario, report);
+    if (problems.length === 0) checkEveryPath(scenario, report, minDecisionsPerPath);
   }
   checkFlagsAreTaught(scenario, report);
   problems.push(...checkTexts(collectTextKeys(scenario), source.file, locales, requiredLocales));
@@ -215,6 +222,9 @@ export function validateScenario(
 }
 
 type Report = (path: string, message: string) => void;
+
+/** A scenario teaches by rehearsal: even a player who ends early meets this many decisions. */
+export const MIN_DECISIONS_PER_PATH = 3;
 
 /** Scam types whose scenarios must warn before they start. */
 const NEEDS_CONTENT_NOTE: readonly ScamType[] = ['sextortion', 'virtual-kidnapping'];
@@ -407,10 +417,11 @@ function checkBestScore(scenario: Scenario, report: Report): void {
 }
 
 /**
- * A best score must mean the player recognised every red flag they met: otherwise the debrief
- * would say "100%" and "you missed it" at once.
+ * Checks made by playing every path: each has enough decisions to rehearse, and a best score
+ * means the player recognised every red flag they met (otherwise the debrief would say "100%"
+ * and "you missed it" at once).
  */
-function checkBestPathsSpotEverything(scenario: Scenario, report: Report): void {
+function checkEveryPath(scenario: Scenario, report: Report, minDecisions: number): void {
   let paths: ReturnType<typeof allPaths>;
   try {
     paths = allPaths(scenario);
@@ -418,6 +429,13 @@ function checkBestPathsSpotEverything(scenario: Scenario, report: Report): void 
     if (!(error instanceof TooManyPathsError)) throw error;
     report('nodes', `has too many paths to check (${error.message}); split the scenario`);
     return;
+  }
+  const short = paths.find((path) => path.decisions < minDecisions);
+  if (short) {
+    report(
+      `nodes.${short.ending}`,
+      `is reached after only ${short.decisions} decision(s) (${short.choices.join(' > ')}); every path needs at least ${minDecisions}`,
+    );
   }
   const reported = new Set<string>();
   for (const path of paths) {

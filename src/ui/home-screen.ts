@@ -1,9 +1,9 @@
 /** The first screen: what the game is, and the scenarios to play. Pure DOM, no Phaser. */
-
 import { helpLines } from '../content/help-lines';
 import { type LoadedScenario, loadScenario, scenarioIds } from '../content/scenario-catalog';
 import { scenarioNamespace } from '../i18n/i18n';
 import { savedRegion, saveRegion } from '../storage/region-preference';
+import { setSextortionHidden, sextortionHidden } from '../storage/teacher-preferences';
 import { el, uniqueId } from './dom';
 import type { AppContext, Screen } from './screen';
 
@@ -27,12 +27,25 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
   const regionLabel = el('label', { attrs: { for: 'region-select' } });
   const regionSelect = el('select', { attrs: { id: 'region-select' } });
   regionSelect.addEventListener('change', () => saveRegion(regionSelect.value));
+  const teacherSummary = el('summary');
+  const hideLabel = el('label', { attrs: { for: 'hide-sextortion' } });
+  const hideBox = el('input', { attrs: { type: 'checkbox', id: 'hide-sextortion' } });
+  hideBox.checked = sextortionHidden();
+  hideBox.addEventListener('change', () => {
+    setSextortionHidden(hideBox.checked);
+    void relabel();
+  });
+  const teacherSettings = el('details', { className: 'teacher-settings' }, [
+    teacherSummary,
+    el('div', { className: 'checkbox-row' }, [hideBox, hideLabel]),
+  ]);
   const root = el('section', { className: 'home', attrs: { 'aria-labelledby': heading.id } }, [
     heading,
     intro,
     el('div', { className: 'region-picker' }, [regionLabel, regionSelect]),
     spotCheck,
     list,
+    teacherSettings,
   ]);
 
   const relabel = async () => {
@@ -42,6 +55,8 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
     spotHeading.textContent = t('spotCheck.homeHeading');
     spotIntro.textContent = t('spotCheck.homeIntro');
     spotButton.textContent = t('spotCheck.open');
+    teacherSummary.textContent = t('home.forTeachers');
+    hideLabel.textContent = t('home.hideSextortion');
     const language = app.language();
     regionLabel.textContent = t('helpLines.region');
     regionSelect.replaceChildren(
@@ -53,8 +68,14 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
     const loaded = await Promise.allSettled(scenarioIds().map((id) => loadScenario(id, language)));
     // The language may have changed again while loading; only the latest call draws.
     if (language !== app.language()) return;
+    const hidden = (outcome: PromiseSettledResult<LoadedScenario>) =>
+      outcome.status === 'fulfilled' &&
+      outcome.value.scenario.meta.scamType === 'sextortion' &&
+      sextortionHidden();
     list.replaceChildren(
-      ...loaded.map((outcome, index) => scenarioCard(app, scenarioIds()[index] ?? '', outcome)),
+      ...loaded.flatMap((outcome, index) =>
+        hidden(outcome) ? [] : [scenarioCard(app, scenarioIds()[index] ?? '', outcome)],
+      ),
     );
   };
   await relabel();

@@ -68,11 +68,7 @@ export function describeEvent(
       return { kind: 'notice', fromPlayer: false, text: texts.scenario(beat.text) };
     case 'caller-id': {
       const number = scenario.contacts[beat.contact]?.number;
-      const key = beat.video
-        ? 'play.beat.videoCallerId'
-        : number
-          ? 'play.beat.callerId'
-          : 'play.beat.callerIdNoNumber';
+      const key = `play.beat.${beat.video ? 'videoCallerId' : 'callerId'}${number ? '' : 'NoNumber'}`;
       return {
         kind: 'system',
         fromPlayer: false,
@@ -105,7 +101,12 @@ export function describeEvent(
       return {
         kind: 'system',
         fromPlayer: false,
-        text: texts.app('play.beat.appSwitch', { app: texts.scenario(beat.app) }),
+        text: beat.text
+          ? texts.app('play.beat.appSwitchWithText', {
+              app: texts.scenario(beat.app),
+              text: texts.scenario(beat.text),
+            })
+          : texts.app('play.beat.appSwitch', { app: texts.scenario(beat.app) }),
       };
     case 'image':
       return {

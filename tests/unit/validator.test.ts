@@ -29,6 +29,9 @@ import {
 } from '../fixtures/mini-scenario';
 
 type Locales = Record<MiniLocale, LocaleTree>;
+
+/** The mini scenario is deliberately short: one of its paths ends after a single decision. */
+const MINI_OPTIONS = { minDecisionsPerPath: 1 };
 type NodeData = ScenarioData['nodes'][string];
 
 function must<T>(value: T | undefined, what: string): T {
@@ -62,7 +65,7 @@ function validateDamaged(damage: (data: ScenarioData, locales: Locales) => void)
   const data = deepClone(miniScenarioData);
   const locales = deepClone(miniLocales);
   damage(data, locales);
-  return validateScenario(miniSource(data), miniLocaleFiles(locales), LANGUAGES);
+  return validateScenario(miniSource(data), miniLocaleFiles(locales), LANGUAGES, MINI_OPTIONS);
 }
 
 interface Expected {
@@ -94,7 +97,7 @@ describe('the shipped scenarios', () => {
 
 describe('validateScenario on the mini scenario', () => {
   it('passes when intact, and returns the parsed scenario', () => {
-    const report = validateScenario(miniSource(), miniLocaleFiles(), LANGUAGES);
+    const report = validateScenario(miniSource(), miniLocaleFiles(), LANGUAGES, MINI_OPTIONS);
     expect(report.problems.map(formatProblem)).toEqual([]);
     expect(report.scenario).toEqual(miniScenario);
   });
@@ -399,12 +402,15 @@ describe('validateAll on a folder of broken scenarios', () => {
   const writeJson = (path: string, data: unknown) =>
     writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
 
-  /** A valid copy of the mini scenario as a folder, under the given folder name and id. */
+  /** A valid copy of the Toronto call as a folder, under the given folder name and id. */
   function writeScenarioFolder(folder: string, id: string): string {
+    const source = join(ROOT, 'scenarios', 'toronto-police-call');
     const path = join(dir, folder);
     mkdirSync(join(path, 'locales'), { recursive: true });
-    writeJson(join(path, 'scenario.json'), { ...miniScenarioData, id });
-    for (const [locale, texts] of Object.entries(miniLocales)) {
+    const data = JSON.parse(readFileSync(join(source, 'scenario.json'), 'utf8'));
+    writeJson(join(path, 'scenario.json'), { ...data, id });
+    for (const locale of LANGUAGES) {
+      const texts = JSON.parse(readFileSync(join(source, 'locales', `${locale}.json`), 'utf8'));
       writeJson(join(path, 'locales', `${locale}.json`), texts);
     }
     return path;
@@ -414,9 +420,9 @@ describe('validateAll on a folder of broken scenarios', () => {
     dir = mkdtempSync(join(tmpdir(), 'red-flags-scenarios-'));
     const badJson = writeScenarioFolder('bad-json', 'bad-json');
     writeFileSync(join(badJson, 'scenario.json'), '{\n  "id": "bad-json",\n}\n');
-    writeScenarioFolder('wrong-id', 'mini');
+    writeScenarioFolder('wrong-id', 'toronto-police-call');
     const stray = writeScenarioFolder('stray-locale', 'stray-locale');
-    writeJson(join(stray, 'locales', 'de.json'), miniLocales.en);
+    writeJson(join(stray, 'locales', 'de.json'), { meta: { title: 'Ein Anruf' } });
     writeScenarioFolder('good', 'good');
   });
 
@@ -443,7 +449,7 @@ describe('validateAll on a folder of broken scenarios', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.file.endsWith(fileIn('wrong-id', 'scenario.json'))).toBe(true);
     expect(problems[0]?.path).toBe('id');
-    expect(problems[0]?.message).toMatch(/"mini" but the folder is "wrong-id"/);
+    expect(problems[0]?.message).toMatch(/"toronto-police-call" but the folder is "wrong-id"/);
   });
 
   it('reports a stray locale file', () => {
@@ -525,7 +531,10 @@ describe('scenario metadata', () => {
   const check = (damage: (data: ScenarioData) => void) => {
     const data = deepClone(miniScenarioData);
     damage(data);
-    return validateScenario(miniSource(data), miniLocaleFiles(), LANGUAGES, REGIONS).problems;
+    return validateScenario(miniSource(data), miniLocaleFiles(), LANGUAGES, {
+      ...MINI_OPTIONS,
+      knownRegions: REGIONS,
+    }).problems;
   };
   const meta = (data: ScenarioData) => data.meta as Record<string, unknown>;
 
@@ -602,6 +611,21 @@ describe('scenario metadata', () => {
         file: MINI_SCENARIO_FILE,
         path,
         message: expect.stringMatching(message),
+      }),
+    );
+  });
+});
+
+describe('every path rehearses at least three decisions', () => {
+  it('rejects a scenario with a path that ends after fewer than three decisions, naming the ending', () => {
+    const { problems } = validateScenario(miniSource(), miniLocaleFiles(), LANGUAGES);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: MINI_SCENARIO_FILE,
+        path: expect.stringMatching(/^nodes\.end-/),
+        message: expect.stringMatching(
+          /after only [12] decision\(s\) \(.+\); every path needs at least 3/,
+        ),
       }),
     );
   });
