@@ -4,13 +4,16 @@
  */
 import './styles.css';
 import { createI18n, initialLanguage } from './i18n/i18n';
+import { migrateLegacyResults } from './storage/legacy-results';
+import { openResultStore } from './storage/result-store';
 import { startApp } from './ui/app';
 
 async function boot(): Promise<void> {
   const mount = document.getElementById('app');
   if (!mount) throw new Error('index.html has no #app element');
-  const instance = await createI18n(initialLanguage());
-  await startApp(instance, mount);
+  const [instance, store] = await Promise.all([createI18n(initialLanguage()), openResultStore()]);
+  await migrateLegacyResults(store);
+  await startApp(instance, mount, store);
   performance.mark('app-ready');
 }
 

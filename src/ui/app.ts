@@ -5,6 +5,9 @@
 import type { i18n } from 'i18next';
 import { changeLanguage, currentLanguage } from '../i18n/i18n';
 import type { Language } from '../i18n/languages';
+import { currentPlayer, setPlayer as savePlayer } from '../storage/player';
+import { playerResults } from '../storage/player-results';
+import type { ResultStore } from '../storage/result-store';
 import { el, focusScreenStart } from './dom';
 import { createHomeScreen } from './home-screen';
 import { createLanguageSwitcher } from './language-switcher';
@@ -12,7 +15,11 @@ import { createPlayScreen } from './play-screen';
 import type { AppContext, Screen } from './screen';
 import { createSpotCheckScreen } from './spot-check-screen';
 
-export async function startApp(instance: i18n, mount: HTMLElement): Promise<void> {
+export async function startApp(
+  instance: i18n,
+  mount: HTMLElement,
+  store: ResultStore,
+): Promise<void> {
   const skipLink = el('a', { className: 'skip-link', attrs: { href: '#main' } });
   const title = el('h1', { className: 'app-title' });
   const tagline = el('p', { className: 'tagline' });
@@ -35,8 +42,16 @@ export async function startApp(instance: i18n, mount: HTMLElement): Promise<void
     await current?.relabel();
   });
 
+  let player = currentPlayer();
   const context: AppContext = {
     i18n: instance,
+    store,
+    results: playerResults(store, () => player),
+    player: () => player,
+    setPlayer(next) {
+      player = next;
+      savePlayer(next);
+    },
     language: () => currentLanguage(instance),
     show(screen) {
       current?.destroy();

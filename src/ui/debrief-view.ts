@@ -12,6 +12,7 @@ import {
   tally,
 } from '../engine/index';
 import type { Language } from '../i18n/languages';
+import type { SaveOutcome } from '../storage/player-results';
 import { el, uniqueId } from './dom';
 import { helpLinesView } from './help-lines-view';
 
@@ -23,7 +24,7 @@ export interface DebriefOptions {
   readonly region: string;
   /** Translates a key of the scenario's namespace. */
   readonly text: (key: string) => string;
-  readonly saved: boolean;
+  readonly saved: SaveOutcome;
   readonly onPlayAgain: () => void;
   readonly onBack: () => void;
 }
@@ -111,8 +112,12 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
       className: 'score-detail',
       text: t('debrief.scoreDetail', { score: String(score), best: String(bestScore) }),
     }),
-    !options.saved &&
-      el('p', { className: 'warning', text: t('debrief.notSaved'), attrs: { role: 'status' } }),
+    options.saved !== 'saved' &&
+      el('p', {
+        className: 'warning',
+        text: t(options.saved === 'memory-only' ? 'debrief.memoryOnly' : 'debrief.notSaved'),
+        attrs: { role: 'status' },
+      }),
     ...(reached ? reached.ending.debrief.map((key) => el('p', { text: text(key) })) : []),
     genuine && el('p', { className: 'genuine-note', text: t('debrief.genuine.note') }),
     section(genuine ? 'debrief.genuine.redFlags' : 'debrief.redFlags', flagList),

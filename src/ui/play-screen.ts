@@ -17,9 +17,9 @@ import {
   snapshot,
 } from '../engine/index';
 import { scenarioNamespace } from '../i18n/i18n';
+import type { SaveOutcome } from '../storage/player-results';
 import { clearProgress, loadProgress, saveProgress } from '../storage/progress-store';
 import { savedRegion } from '../storage/region-preference';
-import { saveResult } from '../storage/results-store';
 import { createChoicePanel } from './choice-panel';
 import { debriefView } from './debrief-view';
 import { el, focusScreenStart, uniqueId } from './dom';
@@ -67,8 +67,8 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
   let stage: Stage | undefined;
   let destroyed = false;
   let firstDecisionMarked = false;
-  /** Set once the debrief shows: whether the result reached storage. */
-  let resultSaved: boolean | undefined;
+  /** Set once the debrief shows: where the result was saved. */
+  let resultSaved: SaveOutcome | undefined;
 
   const t = (): TFunction => app.i18n.t;
   const text = (key: string) => app.i18n.t(key, { ns });
@@ -121,7 +121,7 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
     focusScreenStart(status);
   };
 
-  const showDebrief = (finished: ScenarioRunner, saved: boolean) => {
+  const showDebrief = (finished: ScenarioRunner, saved: SaveOutcome) => {
     const debrief = debriefView({
       runner: finished,
       t: t(),
@@ -136,12 +136,14 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
     return debrief.heading;
   };
 
-  const finish = () => {
+  const finish = async () => {
     if (!runner || !loaded) return;
-    clearProgress(scenarioId);
-    const result = createResult(runner, { id: crypto.randomUUID(), locale: app.language() });
-    resultSaved = saveResult(result);
-    focusScreenStart(showDebrief(runner, resultSaved));
+    const finished = runner;
+    const result = createResult(finished, { id: crypto.randomUUID(), locale: app.language() });
+    resultSaved = await app.results.save(result);
+    // The snapshot goes only once the result is safe: a failed save can still be resumed.
+    if (resultSaved !== 'failed') clearProgress(app.player(), scenarioId);
+    focusScreenStart(showDebrief(finished, resultSaved));
     stage?.destroy();
     stage = undefined;
   };
@@ -153,11 +155,11 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
       appendLines(events);
       showPhone();
       if (runner.state === 'ended') {
-        finish();
+        void finish();
         return;
       }
       // If storage is full the game goes on; the scenario just cannot be resumed later.
-      saveProgress(snapshot(runner));
+      saveProgress(app.player(), snapshot(runner));
       showDecision();
     } catch (error) {
       fail('errors.scenarioStep', error);
@@ -166,7 +168,7 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
 
   /** Picks up a saved game if there is one that still fits, else starts fresh. */
   const resumeOrStart = async (scenario: LoadedScenario['scenario']): Promise<ScenarioRunner> => {
-    const saved = loadProgress(scenarioId);
+    const saved = loadProgress(app.player(), scenarioId);
     if (saved.status === 'found') {
       try {
         const restored = restore(scenario, saved.data);
@@ -178,7 +180,7 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
     } else if (saved.status === 'corrupt') {
       status.textContent = t()('resume.discarded');
     }
-    clearProgress(scenarioId);
+    clearProgress(app.player(), scenarioId);
     const fresh = new ScenarioRunner(scenario);
     fresh.start();
     return fresh;
@@ -261,7 +263,7 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
     if (destroyed) return;
     showPhone();
     if (runner.state === 'ended') {
-      finish();
+      await finish();
       return;
     }
     showDecision();

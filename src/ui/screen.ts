@@ -1,6 +1,9 @@
 /** What every screen of the app offers to the app controller. */
 import type { i18n } from 'i18next';
 import type { Language } from '../i18n/languages';
+import type { Player } from '../storage/player';
+import type { PlayerResults } from '../storage/player-results';
+import type { ResultStore } from '../storage/result-store';
 
 export interface Screen {
   /** The element to show in <main>. */
@@ -20,4 +23,10 @@ export interface AppContext {
   goHome(): void;
   openScenario(scenarioId: string): void;
   openSpotCheck(): void;
+  /** The device's classes and results. */
+  readonly store: ResultStore;
+  /** The current player's results. */
+  readonly results: PlayerResults;
+  player(): Player;
+  setPlayer(player: Player): void;
 }

@@ -17,11 +17,11 @@ import {
   scoreSpotCheck,
   type Verdict,
 } from '../engine/index';
-import { saveResult, spotCheckAttempts } from '../storage/results-store';
+import type { SaveOutcome } from '../storage/player-results';
 import { el, focusScreenStart, uniqueId } from './dom';
 import type { AppContext, Screen } from './screen';
 
-/** The form a device starts with; the teacher mode will let a class choose. */
+/** The form a device starts with when it does not know the player's class. */
 const FIRST_FORM = 'A';
 
 export function createSpotCheckScreen(app: AppContext): Screen {
@@ -34,7 +34,7 @@ export function createSpotCheckScreen(app: AppContext): Screen {
   ]);
   let loaded: LoadedSpotCheck | undefined;
   let session: SpotCheckSession | undefined;
-  let saved: boolean | undefined;
+  let saved: SaveOutcome | undefined;
   const t = (key: string, values?: Record<string, string>) => app.i18n.t(key, values ?? {});
   const text = (key: string) => app.i18n.t(key, { ns: SPOT_CHECK_NAMESPACE });
 
@@ -50,7 +50,7 @@ export function createSpotCheckScreen(app: AppContext): Screen {
       className: 'primary',
       text: t('spotCheck.start'),
       attrs: { type: 'button' },
-      on: { click: () => begin() },
+      on: { click: () => void begin() },
     });
     body.replaceChildren(
       el('p', { text: text(loaded.spotCheck.intro) }),
@@ -58,9 +58,9 @@ export function createSpotCheckScreen(app: AppContext): Screen {
     );
   };
 
-  const begin = () => {
+  const begin = async () => {
     if (!loaded) return;
-    const { form, phase } = nextForm(FIRST_FORM, spotCheckAttempts());
+    const { form, phase } = nextForm(await firstForm(), await app.results.spotCheckAttempts());
     session = new SpotCheckSession(loaded.spotCheck, form, phase);
     showItem(true);
   };
@@ -91,7 +91,7 @@ export function createSpotCheckScreen(app: AppContext): Screen {
     if (!session || !loaded) return;
     const item = session.current;
     if (!item) {
-      finish();
+      void finish();
       return;
     }
     const position = session.responses.length + 1;
@@ -162,10 +162,18 @@ export function createSpotCheckScreen(app: AppContext): Screen {
     if (moveFocus) focusScreenStart(progress);
   };
 
-  const finish = () => {
+  /** The class's first form when this device knows the class, else form A. */
+  const firstForm = async () => {
+    const code = app.player().classCode;
+    return (code ? (await app.store.getClass(code))?.firstForm : undefined) ?? FIRST_FORM;
+  };
+
+  const finish = async () => {
     if (!session || !loaded) return;
     if (saved === undefined) {
-      saved = saveResult(session.result({ id: crypto.randomUUID(), locale: app.language() }));
+      saved = await app.results.save(
+        session.result({ id: crypto.randomUUID(), locale: app.language() }),
+      );
     }
     const score = scoreSpotCheck(session.items, session.responses);
     const scams = score.hits + score.misses;
@@ -192,8 +200,12 @@ export function createSpotCheckScreen(app: AppContext): Screen {
           }),
         }),
         el('p', { className: 'hint', text: t('spotCheck.discernmentHelp') }),
-        saved === false &&
-          el('p', { className: 'warning', text: t('debrief.notSaved'), attrs: { role: 'status' } }),
+        saved !== 'saved' &&
+          el('p', {
+            className: 'warning',
+            text: t(saved === 'memory-only' ? 'debrief.memoryOnly' : 'debrief.notSaved'),
+            attrs: { role: 'status' },
+          }),
         el(
           'ol',
           { className: 'spot-answers' },

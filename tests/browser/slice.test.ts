@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openGame, tabToAndPress } from './support/browser';
+import {
+  launchBrowser,
+  openGame,
+  progressKey,
+  storedRecords,
+  tabToAndPress,
+} from './support/browser';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SCENARIO = 'toronto-police-call';
@@ -157,13 +163,13 @@ describe('the slice keeps the player safe from lost progress', () => {
     expect(body).toContain(text(story, 'endings.paid.next'));
 
     // The finished result is stored, and the progress snapshot is gone.
-    const stored = await page.evaluate(() => ({
-      results: JSON.parse(localStorage.getItem('redflags.results.v1') ?? '[]'),
-      progress: localStorage.getItem('redflags.progress.toronto-police-call'),
-    }));
-    expect(stored.progress).toBeNull();
-    expect(stored.results).toHaveLength(1);
-    expect(stored.results[0]).toMatchObject({
+    await expect.poll(async () => (await storedRecords(page)).length).toBe(1);
+    const [stored] = await storedRecords(page);
+    expect(
+      await page.evaluate((key) => localStorage.getItem(key), progressKey(SCENARIO)),
+    ).toBeNull();
+    expect(stored).toMatchObject({ classCode: null, student: '' });
+    expect(stored?.result).toMatchObject({
       scenarioId: SCENARIO,
       outcome: 'harmed',
       locale: 'en',
@@ -185,10 +191,10 @@ describe('the slice keeps the player safe from lost progress', () => {
       JSON.stringify({ format: 'red-flags/snapshot', schemaVersion: 99 }),
     ]) {
       const { context, page, problems } = await openGame(browser, { baseUrl: inject('baseUrl') });
-      await page.evaluate(
-        (value) => localStorage.setItem('redflags.progress.toronto-police-call', value),
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+        progressKey(SCENARIO),
         saved,
-      );
+      ] as const);
       await page.reload();
       await tabToAndPress(page, 'data-scenario-id', SCENARIO);
       await waitForChoiceFocus(page);

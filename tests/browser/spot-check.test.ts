@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openGame, tabToAndPress } from './support/browser';
+import type { SpotCheckResult } from '../../src/engine/index';
+import { launchBrowser, openGame, storedRecords, tabToAndPress } from './support/browser';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const spotCheck = JSON.parse(
@@ -74,9 +75,9 @@ describe('the spot check', () => {
     await page.locator('[data-open="spot-check"]').waitFor();
     await takeSpotCheck(page, 'B', false);
 
-    const stored = await page.evaluate(() =>
-      JSON.parse(localStorage.getItem('redflags.results.v1') ?? '[]'),
-    );
+    const stored = (await storedRecords(page))
+      .map((r) => r.result as unknown as SpotCheckResult)
+      .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
     expect(stored.map((r: { form: string; phase: string }) => [r.form, r.phase])).toEqual([
       ['A', 'before'],
       ['B', 'after'],

@@ -76,3 +76,30 @@ export async function tabToAndPress(page: Page, attribute: string, value: string
   }
   throw new Error(`[${attribute}="${value}"] could not be reached with the Tab key`);
 }
+
+/** Every result record the game stored in the page's IndexedDB. */
+export function storedRecords(
+  page: Page,
+): Promise<
+  { id: string; classCode: string | null; student: string; result: Record<string, unknown> }[]
+> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('red-flags');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('results').objectStore('results').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** The localStorage key of a scenario's saved progress for a player without a class. */
+export const progressKey = (scenarioId: string) => `redflags.progress.no-class..${scenarioId}`;

@@ -1,0 +1,45 @@
+/**
+ * The current player's results: saved with their class code and nickname, counted for the
+ * spot check's before/after, and gathered for sending to the teacher.
+ */
+import { SPOT_CHECK_RESULT_FORMAT } from '../engine/index';
+import type { StoredResult, StudentRecord } from '../teacher/records';
+import type { Player } from './player';
+import type { ResultStore } from './result-store';
+
+/** Where a result ended up: on the device, only in this tab's memory, or nowhere. */
+export type SaveOutcome = 'saved' | 'memory-only' | 'failed';
+
+export interface PlayerResults {
+  save(result: StoredResult): Promise<SaveOutcome>;
+  /** This player's records on this device, oldest first. */
+  mine(): Promise<StudentRecord[]>;
+  spotCheckAttempts(): Promise<number>;
+}
+
+export function playerResults(store: ResultStore, player: () => Player): PlayerResults {
+  let persistenceAsked = false;
+  const mine = async () => {
+    const { classCode, student } = player();
+    return (await store.records(classCode))
+      .filter((r) => r.student === student)
+      .sort((a, b) => a.result.finishedAt.localeCompare(b.result.finishedAt));
+  };
+  return {
+    async save(result) {
+      const { classCode, student } = player();
+      const outcome = await store.addRecords([{ id: result.id, classCode, student, result }]);
+      if (!outcome.ok) return 'failed';
+      if (!persistenceAsked) {
+        persistenceAsked = true;
+        // Ask the browser not to evict results under storage pressure; refusal changes nothing.
+        void globalThis.navigator?.storage?.persist?.().catch(() => false);
+      }
+      return store.persistent ? 'saved' : 'memory-only';
+    },
+    mine,
+    async spotCheckAttempts() {
+      return (await mine()).filter((r) => r.result.format === SPOT_CHECK_RESULT_FORMAT).length;
+    },
+  };
+}

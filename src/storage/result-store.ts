@@ -1,0 +1,203 @@
+/**
+ * Where results and classes live on a school device: IndexedDB through `idb`, with numbered
+ * versions and a migration for each. When IndexedDB is missing or refuses (private windows,
+ * locked-down profiles) the same interface runs in memory, says so (`persistent: false`) so
+ * the UI can warn and offer an export, and play goes on.
+ *
+ * Nothing here throws at the caller for storage trouble: writes answer with an outcome.
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import {
+  type ClassInfo,
+  classInfoSchema,
+  type StudentRecord,
+  studentRecordSchema,
+} from '../teacher/records';
+
+export const DB_NAME = 'red-flags';
+/** Bump with a new step in `upgrade` below; never edit a step that has shipped. */
+export const DB_VERSION = 1;
+
+interface RedFlagsDb extends DBSchema {
+  classes: { key: string; value: ClassInfo };
+  results: {
+    key: string;
+    value: StudentRecord;
+    indexes: { byClass: string };
+  };
+}
+
+export type WriteOutcome =
+  | { ok: true; added: number; duplicates: number }
+  | { ok: false; error: 'quota' | 'unavailable' | 'invalid' };
+
+export interface ResultStore {
+  /** False when results live only in memory and vanish with the tab. */
+  readonly persistent: boolean;
+  /** Adds records in one transaction: all or nothing. A record already stored is skipped. */
+  addRecords(records: readonly StudentRecord[]): Promise<WriteOutcome>;
+  records(classCode?: string | null): Promise<StudentRecord[]>;
+  putClass(info: ClassInfo): Promise<WriteOutcome>;
+  getClass(code: string): Promise<ClassInfo | undefined>;
+  classes(): Promise<ClassInfo[]>;
+  /** Removes every class and result from this device. */
+  deleteEverything(): Promise<void>;
+  close(): void;
+}
+
+function isQuotaError(error: unknown): boolean {
+  return (
+    error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22)
+  );
+}
+
+/** The schema changes, one step per version, run in order for any older database. */
+function upgrade(db: IDBPDatabase<RedFlagsDb>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    db.createObjectStore('classes', { keyPath: 'code' });
+    const results = db.createObjectStore('results', { keyPath: 'id' });
+    results.createIndex('byClass', 'classCode');
+  }
+}
+
+class IndexedDbStore implements ResultStore {
+  readonly persistent = true;
+  constructor(private readonly db: IDBPDatabase<RedFlagsDb>) {}
+
+  async addRecords(records: readonly StudentRecord[]): Promise<WriteOutcome> {
+    const valid = records.every((r) => studentRecordSchema.safeParse(r).success);
+    if (!valid) return { ok: false, error: 'invalid' };
+    try {
+      const tx = this.db.transaction('results', 'readwrite');
+      let added = 0;
+      let duplicates = 0;
+      for (const record of records) {
+        if (await tx.store.getKey(record.id)) duplicates += 1;
+        else {
+          await tx.store.add(record);
+          added += 1;
+        }
+      }
+      await tx.done;
+      return { ok: true, added, duplicates };
+    } catch (error) {
+      return { ok: false, error: isQuotaError(error) ? 'quota' : 'unavailable' };
+    }
+  }
+
+  async records(classCode?: string | null): Promise<StudentRecord[]> {
+    if (classCode === undefined) return this.db.getAll('results');
+    if (classCode === null)
+      return (await this.db.getAll('results')).filter((r) => r.classCode === null);
+    return this.db.getAllFromIndex('results', 'byClass', classCode);
+  }
+
+  async putClass(info: ClassInfo): Promise<WriteOutcome> {
+    if (!classInfoSchema.safeParse(info).success) return { ok: false, error: 'invalid' };
+    try {
+      await this.db.put('classes', info);
+      return { ok: true, added: 1, duplicates: 0 };
+    } catch (error) {
+      return { ok: false, error: isQuotaError(error) ? 'quota' : 'unavailable' };
+    }
+  }
+
+  getClass(code: string): Promise<ClassInfo | undefined> {
+    return this.db.get('classes', code);
+  }
+
+  classes(): Promise<ClassInfo[]> {
+    return this.db.getAll('classes');
+  }
+
+  async deleteEverything(): Promise<void> {
+    const tx = this.db.transaction(['classes', 'results'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('classes').clear(),
+      tx.objectStore('results').clear(),
+      tx.done,
+    ]);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** The fallback: the same behaviour, kept in memory for this tab only. */
+export class MemoryStore implements ResultStore {
+  readonly persistent = false;
+  readonly #results = new Map<string, StudentRecord>();
+  readonly #classes = new Map<string, ClassInfo>();
+
+  async addRecords(records: readonly StudentRecord[]): Promise<WriteOutcome> {
+    if (!records.every((r) => studentRecordSchema.safeParse(r).success))
+      return { ok: false, error: 'invalid' };
+    let added = 0;
+    let duplicates = 0;
+    for (const record of records) {
+      if (this.#results.has(record.id)) duplicates += 1;
+      else {
+        this.#results.set(record.id, structuredClone(record));
+        added += 1;
+      }
+    }
+    return { ok: true, added, duplicates };
+  }
+
+  async records(classCode?: string | null): Promise<StudentRecord[]> {
+    const all = [...this.#results.values()].map((r) => structuredClone(r));
+    return classCode === undefined ? all : all.filter((r) => r.classCode === classCode);
+  }
+
+  async putClass(info: ClassInfo): Promise<WriteOutcome> {
+    if (!classInfoSchema.safeParse(info).success) return { ok: false, error: 'invalid' };
+    this.#classes.set(info.code, structuredClone(info));
+    return { ok: true, added: 1, duplicates: 0 };
+  }
+
+  async getClass(code: string): Promise<ClassInfo | undefined> {
+    const info = this.#classes.get(code);
+    return info && structuredClone(info);
+  }
+
+  async classes(): Promise<ClassInfo[]> {
+    return [...this.#classes.values()].map((c) => structuredClone(c));
+  }
+
+  async deleteEverything(): Promise<void> {
+    this.#results.clear();
+    this.#classes.clear();
+  }
+
+  close(): void {}
+}
+
+export interface OpenOptions {
+  readonly indexedDB?: IDBFactory;
+  /** Another tab needs a newer version: this tab closes its connection and says why. */
+  readonly onVersionChange?: () => void;
+}
+
+/**
+ * Opens the device's store, or the in-memory one when IndexedDB cannot be used. Finished
+ * results that an older version kept in localStorage are moved in on the way (see migrate).
+ */
+export async function openResultStore(options: OpenOptions = {}): Promise<ResultStore> {
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  if (!factory) return new MemoryStore();
+  try {
+    // idb reads the global factory; a test passes its own (fake-indexeddb).
+    if (options.indexedDB) (globalThis as { indexedDB?: IDBFactory }).indexedDB = options.indexedDB;
+    const db = await openDB<RedFlagsDb>(DB_NAME, DB_VERSION, {
+      upgrade: (database, oldVersion) => upgrade(database, oldVersion),
+      blocking: () => {
+        db.close();
+        options.onVersionChange?.();
+      },
+    });
+    return new IndexedDbStore(db);
+  } catch {
+    return new MemoryStore();
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The result store on IndexedDB (fake-indexeddb in Node) and its in-memory fallback: imports
+ * are idempotent and atomic, classes keep their settings, and results an older version kept
+ * in localStorage move in without loss.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createResult, ScenarioRunner } from '../../src/engine/index';
+import { migrateLegacyResults } from '../../src/storage/legacy-results';
+import { MemoryStore, openResultStore, type ResultStore } from '../../src/storage/result-store';
+import type { ClassInfo, StudentRecord } from '../../src/teacher/records';
+import { miniScenario } from '../fixtures/mini-scenario';
+
+let seq = 0;
+function record(student: string, classCode: string | null = 'K7MPQ2'): StudentRecord {
+  seq += 1;
+  const runner = new ScenarioRunner(miniScenario, { now: () => 1_700_000_000_000 });
+  runner.start();
+  runner.choose('ignore');
+  const result = createResult(runner, {
+    id: `result-${String(seq).padStart(4, '0')}`,
+    locale: 'en',
+  });
+  return { id: result.id, classCode, student, result };
+}
+
+const CLASS: ClassInfo = {
+  code: 'K7MPQ2',
+  name: '8B, period 3',
+  gradeBand: '7-8',
+  scenarios: ['toronto-police-call'],
+  showSextortion: false,
+  pressureTimer: false,
+  firstForm: 'A',
+  createdAt: '2026-09-08T13:00:00.000Z',
+};
+
+/** A localStorage stand-in for Node. */
+class MapStorage {
+  readonly map = new Map<string, string>();
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, value);
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+}
+
+for (const kind of ['indexeddb', 'memory'] as const) {
+  describe(`the ${kind} store`, () => {
+    let store: ResultStore;
+    beforeEach(async () => {
+      store =
+        kind === 'memory'
+          ? new MemoryStore()
+          : await openResultStore({ indexedDB: new IDBFactory() });
+    });
+    afterEach(() => store.close());
+
+    it(`is ${kind === 'memory' ? 'not ' : ''}persistent`, () => {
+      expect(store.persistent).toBe(kind === 'indexeddb');
+    });
+
+    it('stores records once, however often they are added', async () => {
+      const a = record('Sam');
+      const b = record('Ana');
+      expect(await store.addRecords([a, b])).toEqual({ ok: true, added: 2, duplicates: 0 });
+      expect(await store.addRecords([a, b, record('Lee')])).toEqual({
+        ok: true,
+        added: 1,
+        duplicates: 2,
+      });
+      expect((await store.records()).map((r) => r.student).sort()).toEqual(['Ana', 'Lee', 'Sam']);
+    });
+
+    it('adds nothing from a batch that holds one invalid record', async () => {
+      const bad = { ...record('Sam'), student: 'x'.repeat(200) };
+      expect(await store.addRecords([record('Ana'), bad])).toEqual({ ok: false, error: 'invalid' });
+      expect(await store.records()).toEqual([]);
+    });
+
+    it('finds records by class, and those played without one', async () => {
+      await store.addRecords([record('Sam'), record('Ana', 'ABCDEF'), record('', null)]);
+      expect((await store.records('K7MPQ2')).map((r) => r.student)).toEqual(['Sam']);
+      expect((await store.records(null)).map((r) => r.classCode)).toEqual([null]);
+    });
+
+    it('keeps classes with their settings, and forgets everything on request', async () => {
+      expect(await store.putClass(CLASS)).toMatchObject({ ok: true });
+      expect(await store.getClass('K7MPQ2')).toEqual(CLASS);
+      expect(await store.putClass({ ...CLASS, code: 'nope' })).toEqual({
+        ok: false,
+        error: 'invalid',
+      });
+      await store.addRecords([record('Sam')]);
+      await store.deleteEverything();
+      expect(await store.classes()).toEqual([]);
+      expect(await store.records()).toEqual([]);
+    });
+  });
+}
+
+describe('results kept in localStorage by version 0.1', () => {
+  const original = (globalThis as { localStorage?: unknown }).localStorage;
+  afterEach(() => {
+    (globalThis as { localStorage?: unknown }).localStorage = original;
+  });
+
+  it('move into the store, and the old copy goes only once they are in', async () => {
+    const storage = new MapStorage();
+    (globalThis as { localStorage?: unknown }).localStorage = storage;
+    const old = [record('', null).result, record('', null).result];
+    storage.setItem('redflags.results.v1', JSON.stringify(old));
+    const store = await openResultStore({ indexedDB: new IDBFactory() });
+    expect(await migrateLegacyResults(store)).toBe(2);
+    expect((await store.records(null)).map((r) => r.id).sort()).toEqual(
+      old.map((r) => r.id).sort(),
+    );
+    expect(storage.getItem('redflags.results.v1')).toBeNull();
+    // Running it again changes nothing.
+    expect(await migrateLegacyResults(store)).toBe(0);
+    store.close();
+  });
+
+  it('stay in localStorage when the store is only in memory, and damaged entries are kept', async () => {
+    const storage = new MapStorage();
+    (globalThis as { localStorage?: unknown }).localStorage = storage;
+    storage.setItem('redflags.results.v1', JSON.stringify([record('', null).result]));
+    expect(await migrateLegacyResults(new MemoryStore())).toBe(0);
+    expect(storage.getItem('redflags.results.v1')).not.toBeNull();
+
+    storage.setItem(
+      'redflags.results.v1',
+      JSON.stringify([record('', null).result, { damaged: true }]),
+    );
+    const store = await openResultStore({ indexedDB: new IDBFactory() });
+    expect(await migrateLegacyResults(store)).toBe(1);
+    expect(storage.getItem('redflags.results.v1')).not.toBeNull();
+    store.close();
+  });
+});
