@@ -19,7 +19,7 @@ export function currentPlayer(): Player {
     if (!raw) return NO_CLASS;
     const data = JSON.parse(raw) as Partial<Player>;
     const code = classCodeSchema.safeParse(data.classCode);
-    if (code.success && typeof data.student === 'string' && data.student.length <= 24) {
+    if (code.success && typeof data.student === 'string' && [...data.student].length <= 24) {
       return { classCode: code.data, student: data.student };
     }
   } catch {

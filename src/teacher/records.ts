@@ -40,8 +40,8 @@ export const studentRecordSchema = z.strictObject({
   id: z.string().min(8).max(64),
   /** Null when played without a class. */
   classCode: classCodeSchema.nullable(),
-  /** Nickname or seat number; empty when played without a class. */
-  student: z.string().max(24),
+  /** Nickname or seat number (24 characters, counted as code points); empty without a class. */
+  student: z.string().refine((s) => [...s].length <= 24, 'must be 24 characters or fewer'),
   result: storedResultSchema,
 });
 export type StudentRecord = z.infer<typeof studentRecordSchema>;

@@ -10,9 +10,11 @@ import { playerResults } from '../storage/player-results';
 import type { ResultStore } from '../storage/result-store';
 import { el, focusScreenStart } from './dom';
 import { createHomeScreen } from './home-screen';
+import { createJoinScreen } from './join-screen';
 import { createLanguageSwitcher } from './language-switcher';
 import { createPlayScreen } from './play-screen';
 import type { AppContext, Screen } from './screen';
+import { createShareScreen } from './share-screen';
 import { createSpotCheckScreen } from './spot-check-screen';
 
 export async function startApp(
@@ -67,6 +69,18 @@ export async function startApp(
     },
     openSpotCheck() {
       context.show(createSpotCheckScreen(context));
+    },
+    openJoin() {
+      context.show(createJoinScreen(context));
+    },
+    openShare() {
+      context.show(createShareScreen(context));
+    },
+    openTeacher() {
+      // The teacher screens are their own chunk; they never load Phaser.
+      void import('./teacher/teacher-home-screen').then(({ createTeacherHomeScreen }) =>
+        context.show(createTeacherHomeScreen(context)),
+      );
     },
   };
 

@@ -11,6 +11,24 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
   const heading = el('h2', { attrs: { id: uniqueId('home') } });
   const intro = el('p', { className: 'intro' });
   const list = el('ul', { className: 'scenario-list' });
+  const playerText = el('p', { className: 'player-text' });
+  const playerButton = el('button', {
+    attrs: { type: 'button', 'data-open': 'join' },
+    on: { click: () => app.openJoin() },
+  });
+  const shareButton = el('button', {
+    className: 'primary',
+    attrs: { type: 'button', 'data-open': 'share' },
+    on: { click: () => app.openShare() },
+  });
+  const playerBar = el('div', { className: 'player-bar' }, [
+    playerText,
+    el('div', { className: 'button-row' }, [playerButton, shareButton]),
+  ]);
+  const teacherButton = el('button', {
+    attrs: { type: 'button', 'data-open': 'teacher' },
+    on: { click: () => app.openTeacher() },
+  });
   const spotHeadingId = uniqueId('spot-check-home');
   const spotHeading = el('h3', { attrs: { id: spotHeadingId } });
   const spotIntro = el('p');
@@ -38,10 +56,12 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
   const teacherSettings = el('details', { className: 'teacher-settings' }, [
     teacherSummary,
     el('div', { className: 'checkbox-row' }, [hideBox, hideLabel]),
+    el('div', { className: 'button-row' }, [teacherButton]),
   ]);
   const root = el('section', { className: 'home', attrs: { 'aria-labelledby': heading.id } }, [
     heading,
     intro,
+    playerBar,
     el('div', { className: 'region-picker' }, [regionLabel, regionSelect]),
     spotCheck,
     list,
@@ -56,6 +76,14 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
     spotIntro.textContent = t('spotCheck.homeIntro');
     spotButton.textContent = t('spotCheck.open');
     teacherSummary.textContent = t('home.forTeachers');
+    teacherButton.textContent = t('teacher.open');
+    const player = app.player();
+    playerText.textContent = player.classCode
+      ? t('home.playingAs', { student: player.student, code: player.classCode })
+      : t('home.playingWithoutClass');
+    playerButton.textContent = t(player.classCode ? 'home.changePlayer' : 'home.joinClass');
+    shareButton.textContent = t('share.open');
+    shareButton.hidden = player.classCode === null;
     hideLabel.textContent = t('home.hideSextortion');
     const language = app.language();
     regionLabel.textContent = t('helpLines.region');
@@ -68,10 +96,14 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
     const loaded = await Promise.allSettled(scenarioIds().map((id) => loadScenario(id, language)));
     // The language may have changed again while loading; only the latest call draws.
     if (language !== app.language()) return;
+    // The player's class, when this device knows it, decides what is on; else the device setting.
+    const code = app.player().classCode;
+    const classInfo = code ? await app.store.getClass(code) : undefined;
+    const hideSextortion = classInfo ? !classInfo.showSextortion : sextortionHidden();
     const hidden = (outcome: PromiseSettledResult<LoadedScenario>) =>
       outcome.status === 'fulfilled' &&
-      outcome.value.scenario.meta.scamType === 'sextortion' &&
-      sextortionHidden();
+      ((outcome.value.scenario.meta.scamType === 'sextortion' && hideSextortion) ||
+        (classInfo !== undefined && !classInfo.scenarios.includes(outcome.value.scenario.id)));
     list.replaceChildren(
       ...loaded.flatMap((outcome, index) =>
         hidden(outcome) ? [] : [scenarioCard(app, scenarioIds()[index] ?? '', outcome)],

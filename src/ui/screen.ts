@@ -23,6 +23,9 @@ export interface AppContext {
   goHome(): void;
   openScenario(scenarioId: string): void;
   openSpotCheck(): void;
+  openJoin(): void;
+  openShare(): void;
+  openTeacher(): void;
   /** The device's classes and results. */
   readonly store: ResultStore;
   /** The current player's results. */

@@ -1,0 +1,212 @@
+/**
+ * Teacher mode's first screen: the classes on this device, a form to create one (it gets a
+ * short class code to give the students), and the device-wide "delete all data". DOM only:
+ * the teacher screens never load Phaser.
+ */
+import { scenarioIds } from '../../content/scenario-catalog';
+import { newClassCode } from '../../teacher/class-code';
+import { type ClassInfo, GRADE_BANDS } from '../../teacher/records';
+import { el, focusScreenStart, uniqueId } from '../dom';
+import type { AppContext, Screen } from '../screen';
+import { createClassScreen } from './class-screen';
+
+export function createTeacherHomeScreen(app: AppContext): Screen {
+  const t = (key: string, values?: Record<string, string>) => app.i18n.t(key, values ?? {});
+  const headingId = uniqueId('teacher');
+  const heading = el('h2', { attrs: { id: headingId } });
+  const body = el('div');
+  const root = el('section', { className: 'teacher', attrs: { 'aria-labelledby': headingId } }, [
+    heading,
+    body,
+  ]);
+
+  const classList = async () => {
+    const classes = (await app.store.classes()).sort((a, b) => a.name.localeCompare(b.name));
+    if (classes.length === 0) return el('p', { text: t('teacher.noClasses') });
+    return el(
+      'ul',
+      { className: 'class-list' },
+      classes.map((info) =>
+        el('li', {}, [
+          el('button', {
+            text: t('teacher.openClass', { name: info.name, code: info.code }),
+            attrs: { type: 'button', 'data-class-code': info.code },
+            on: { click: () => app.show(createClassScreen(app, info)) },
+          }),
+        ]),
+      ),
+    );
+  };
+
+  const createForm = () => {
+    const nameInput = el('input', {
+      attrs: { id: 'class-name', maxlength: '60', autocomplete: 'off' },
+    });
+    const nameError = el('p', { className: 'field-error', attrs: { id: 'class-name-error' } });
+    nameInput.setAttribute('aria-describedby', nameError.id);
+    const band = el(
+      'select',
+      { attrs: { id: 'class-band' } },
+      GRADE_BANDS.map((b) =>
+        el('option', { text: t('teacher.grades', { band: b }), attrs: { value: b } }),
+      ),
+    );
+    const showSextortion = el('input', { attrs: { type: 'checkbox', id: 'class-sextortion' } });
+    const pressureTimer = el('input', { attrs: { type: 'checkbox', id: 'class-timer' } });
+    const firstForm = el('select', { attrs: { id: 'class-first-form' } }, [
+      el('option', { text: t('teacher.formFirst', { form: 'A' }), attrs: { value: 'A' } }),
+      el('option', { text: t('teacher.formFirst', { form: 'B' }), attrs: { value: 'B' } }),
+    ]);
+    const status = el('p', { className: 'status', attrs: { role: 'status' } });
+    const form = el('form', { className: 'class-form', attrs: { novalidate: '' } }, [
+      el('h3', { text: t('teacher.createHeading') }),
+      el('div', { className: 'field' }, [
+        el('label', { text: t('teacher.className'), attrs: { for: 'class-name' } }),
+        nameInput,
+        nameError,
+      ]),
+      el('div', { className: 'field' }, [
+        el('label', { text: t('teacher.gradeBand'), attrs: { for: 'class-band' } }),
+        band,
+      ]),
+      el('div', { className: 'checkbox-row' }, [
+        showSextortion,
+        el('label', { text: t('teacher.showSextortion'), attrs: { for: 'class-sextortion' } }),
+      ]),
+      el('div', { className: 'checkbox-row' }, [
+        pressureTimer,
+        el('label', { text: t('teacher.pressureTimer'), attrs: { for: 'class-timer' } }),
+      ]),
+      el('div', { className: 'field' }, [
+        el('label', { text: t('teacher.firstForm'), attrs: { for: 'class-first-form' } }),
+        firstForm,
+      ]),
+      el('div', { className: 'button-row' }, [
+        el('button', {
+          className: 'primary',
+          text: t('teacher.create'),
+          attrs: { type: 'submit' },
+        }),
+      ]),
+      status,
+    ]);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const name = nameInput.value.trim().replace(/\s+/g, ' ');
+      if (name.length === 0 || name.length > 60) {
+        nameError.textContent = t('teacher.errors.className');
+        nameInput.setAttribute('aria-invalid', 'true');
+        nameInput.focus();
+        return;
+      }
+      nameError.textContent = '';
+      nameInput.removeAttribute('aria-invalid');
+      const existing = new Set((await app.store.classes()).map((c) => c.code));
+      let code = newClassCode();
+      while (existing.has(code)) code = newClassCode();
+      const info: ClassInfo = {
+        code,
+        name,
+        gradeBand: band.value as ClassInfo['gradeBand'],
+        // Every scenario is on at first; the class screen lets the teacher switch some off.
+        scenarios: scenarioIds(),
+        showSextortion: showSextortion.checked,
+        pressureTimer: pressureTimer.checked,
+        firstForm: firstForm.value === 'B' ? 'B' : 'A',
+        createdAt: new Date().toISOString(),
+      };
+      const outcome = await app.store.putClass(info);
+      if (!outcome.ok) {
+        status.textContent = t(
+          outcome.error === 'quota' ? 'teacher.errors.storageFull' : 'teacher.errors.storage',
+        );
+        return;
+      }
+      app.show(createClassScreen(app, info));
+    });
+    return form;
+  };
+
+  const deleteAll = () => {
+    const confirmBox = el('div', {
+      className: 'confirm',
+      attrs: { role: 'group', 'aria-label': t('teacher.deleteAll') },
+    });
+    confirmBox.hidden = true;
+    const ask = el('button', {
+      className: 'danger',
+      text: t('teacher.deleteAll'),
+      attrs: { type: 'button' },
+      on: {
+        click: () => {
+          confirmBox.hidden = false;
+          confirmBox.querySelector('button')?.focus();
+        },
+      },
+    });
+    confirmBox.append(
+      el('p', { text: t('teacher.deleteAllWarning') }),
+      el('div', { className: 'button-row' }, [
+        el('button', {
+          className: 'danger',
+          text: t('teacher.deleteAllConfirm'),
+          attrs: { type: 'button', 'data-action': 'confirm-delete-all' },
+          on: {
+            click: async () => {
+              await app.store.deleteEverything();
+              for (const key of Object.keys(localStorage)) {
+                if (key.startsWith('redflags.')) localStorage.removeItem(key);
+              }
+              app.setPlayer({ classCode: null, student: '' });
+              await render();
+              focusScreenStart(heading);
+            },
+          },
+        }),
+        el('button', {
+          text: t('teacher.cancel'),
+          attrs: { type: 'button' },
+          on: {
+            click: () => {
+              confirmBox.hidden = true;
+              ask.focus();
+            },
+          },
+        }),
+      ]),
+    );
+    return el('section', { className: 'danger-zone' }, [
+      el('h3', { text: t('teacher.deviceHeading') }),
+      ask,
+      confirmBox,
+    ]);
+  };
+
+  const render = async () => {
+    heading.textContent = t('teacher.heading');
+    const notPersistent = el('p', {
+      className: 'warning',
+      text: t('teacher.errors.notPersistent'),
+      attrs: { role: 'status' },
+    });
+    notPersistent.hidden = app.store.persistent;
+    body.replaceChildren(
+      el('p', { text: t('teacher.intro') }),
+      notPersistent,
+
+      el('h3', { text: t('teacher.classesHeading') }),
+      await classList(),
+      createForm(),
+      deleteAll(),
+      el('div', { className: 'button-row' }, [
+        el('button', {
+          text: t('teacher.backToGame'),
+          attrs: { type: 'button' },
+          on: { click: () => app.goHome() },
+        }),
+      ]),
+    );
+  };
+  void render();
+  return { root, heading, relabel: render, destroy() {} };
+}

@@ -1,0 +1,298 @@
+/**
+ * Teacher mode in real browsers: a teacher creates a class; students on their own devices
+ * (separate browser contexts) join it, play, and send their results by code and by file; one
+ * student plays on the teacher's own device. The dashboard's numbers must equal what was
+ * played, bad files must be refused by name without changing stored data, and the CSV export
+ * must hold every result.
+ */
+import { readFileSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openGame, storedRecords, type WatchedPage } from './support/browser';
+
+const ROOT = joinPath(import.meta.dirname, '..', '..');
+const SCENARIO = 'toronto-police-call';
+const walks = JSON.parse(
+  readFileSync(joinPath(ROOT, 'tests', 'walks', `${SCENARIO}.json`), 'utf8'),
+) as {
+  walks: { name: string; kind: string; choices: string[]; score: number }[];
+};
+const BEST_SCORE = 7;
+const walk = (name: string) => {
+  const found = walks.walks.find((w) => w.name.startsWith(name));
+  if (!found) throw new Error(`no walk "${name}"`);
+  return found;
+};
+
+let browser: Browser;
+const opened: WatchedPage[] = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(): Promise<WatchedPage> {
+  const watched = await openGame(browser, { baseUrl: inject('baseUrl') });
+  opened.push(watched);
+  return watched;
+}
+
+async function join(page: Page, code: string, nickname: string): Promise<void> {
+  await page.locator('[data-open="join"]').click();
+  await page.getByLabel('Class code').fill(code);
+  await page.getByLabel('Nickname or seat number').fill(nickname);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await page.getByText(`Playing as ${nickname}, class ${code}`).waitFor();
+}
+
+async function play(page: Page, choices: readonly string[]): Promise<void> {
+  await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
+  for (const choice of choices) {
+    const button = page.locator(
+      `.choices:not([hidden]) [data-choice-id="${choice}"]:not([disabled])`,
+    );
+    await button.waitFor();
+    await button.click();
+  }
+  await page.locator('.debrief').waitFor();
+  await page.getByRole('button', { name: 'Back to the scenarios' }).click();
+}
+
+async function openClass(page: Page, code: string): Promise<void> {
+  await page.locator('.teacher-settings summary').click();
+  await page.locator('[data-open="teacher"]').click();
+  await page.locator(`[data-class-code="${code}"]`).click();
+  await page.locator('.dashboard').waitFor();
+}
+
+/** The overview row of a scenario: [students, average, safe, costly, harmed]. */
+async function overviewRow(page: Page, title: string): Promise<string[]> {
+  const row = page
+    .locator('.dashboard table')
+    .first()
+    .locator('tr', { has: page.getByRole('rowheader', { name: title, exact: true }) });
+  return row.locator('td').allTextContents();
+}
+
+describe('a class gathered on the teacher device', () => {
+  it('adds up what several students played, moved by code and by file', async () => {
+    const teacher = await open();
+    await teacher.page.locator('.teacher-settings summary').click();
+    await teacher.page.locator('[data-open="teacher"]').click();
+    await teacher.page.getByLabel('Class name').fill('8B period 3');
+    await teacher.page.getByRole('button', { name: 'Create the class' }).click();
+    const code = (await teacher.page.locator('.class-code .code').textContent()) ?? '';
+    expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+
+    // Ana on her own device sends a code; Ben saves a file; Cy plays on the teacher's device.
+    const best = walk('best path: hang up at the opening');
+    const worst = walk('worst path');
+    const mixed = walk('mixed: doubts');
+    const ana = await open();
+    await join(ana.page, code.toLowerCase(), 'Ana');
+    await play(ana.page, best.choices);
+    await ana.page.locator('[data-open="share"]').click();
+    const anaCode = await ana.page.locator('#share-code').inputValue();
+    expect(anaCode).toMatch(/^RF1\./);
+    await expect
+      .poll(() => ana.page.getByRole('img', { name: 'QR code with your results' }).count())
+      .toBe(1);
+
+    const ben = await open();
+    await join(ben.page, code, 'Ben 12');
+    await play(ben.page, worst.choices);
+    await ben.page.locator('[data-open="share"]').click();
+    const [download] = await Promise.all([
+      ben.page.waitForEvent('download'),
+      ben.page.getByRole('button', { name: 'Save my results file' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^red-flags-${code}-ben-12-\\d{4}-\\d{2}-\\d{2}\\.json$`),
+    );
+    const benFile = readFileSync((await download.path()) ?? '', 'utf8');
+
+    await teacher.page.getByRole('button', { name: 'Back to the classes' }).click();
+    await teacher.page.getByRole('button', { name: 'Back to the game' }).click();
+    await join(teacher.page, code, 'Cy');
+    await play(teacher.page, mixed.choices);
+    await openClass(teacher.page, code);
+
+    const page = teacher.page;
+    await page.getByLabel('A results code').fill(anaCode);
+    await page.getByRole('button', { name: 'Add this code' }).click();
+    await page.getByText('Ana: 1 result(s) added, 0 already here').waitFor();
+    await page.getByLabel('Results files').setInputFiles({
+      name: 'ben.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(benFile),
+    });
+    await page.getByText('ben.json: Ben 12: 1 result(s) added, 0 already here').waitFor();
+    // The same file again changes nothing.
+    await page.getByLabel('Results files').setInputFiles({
+      name: 'ben-again.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(benFile),
+    });
+    await page.getByText('ben-again.json: Ben 12: 0 result(s) added, 1 already here').waitFor();
+
+    const percent = (score: number) =>
+      Math.round((100 * Math.min(Math.max(score, 0), BEST_SCORE)) / BEST_SCORE);
+    const average = Math.round(
+      (percent(best.score) + percent(worst.score) + percent(mixed.score)) / 3,
+    );
+    await expect
+      .poll(() => overviewRow(page, 'A call from "Toronto Police"'))
+      .toEqual(['3', `${average}%`, '1', '1', '1']);
+    // "Answer it" was the first choice of all three walks.
+    const answered = page.locator('table', {
+      has: page.locator('caption', { hasText: 'The screen says "Toronto Police"' }),
+    });
+    expect(
+      await answered.locator('tr', { hasText: 'Answer it' }).locator('td').first().textContent(),
+    ).toBe('3');
+
+    // Projector view: fewer than 3 students behind a breakdown hides it, and no nickname shows.
+    await page.getByRole('button', { name: 'Projector view' }).click();
+    const projected = (await page.locator('.dashboard').textContent()) ?? '';
+    for (const nickname of ['Ana', 'Ben 12', 'Cy']) expect(projected).not.toContain(nickname);
+    expect(await overviewRow(page, 'A call from "Toronto Police"')).toEqual([
+      '3',
+      `${average}%`,
+      '1',
+      '1',
+      '1',
+    ]);
+    expect(projected).toContain('Hidden: fewer than 3 students.');
+    await page.getByRole('button', { name: 'Projector view' }).click();
+
+    // The CSV export holds one row per student and scenario.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Results (CSV, one row per student and scenario)' }).click(),
+    ]);
+    const text = readFileSync((await csv.path()) ?? '', 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(4);
+
+    for (const watched of [teacher, ana, ben]) expect(watched.problems).toEqual([]);
+  });
+
+  it('refuses bad files and codes by name, asks before another class, and changes nothing', async () => {
+    const teacher = await open();
+    const page = teacher.page;
+    await page.locator('.teacher-settings summary').click();
+    await page.locator('[data-open="teacher"]').click();
+    await page.getByLabel('Class name').fill('7A');
+    await page.getByRole('button', { name: 'Create the class' }).click();
+    const code = (await page.locator('.class-code .code').textContent()) ?? '';
+
+    // A good file from a student of another class, to damage in several ways.
+    const student = await open();
+    await join(student.page, 'ABCDEF', 'Dee');
+    await play(student.page, walk('best path: hang up at the opening').choices);
+    await student.page.locator('[data-open="share"]').click();
+    const [download] = await Promise.all([
+      student.page.waitForEvent('download'),
+      student.page.getByRole('button', { name: 'Save my results file' }).click(),
+    ]);
+    const good = readFileSync((await download.path()) ?? '', 'utf8');
+    const payload = JSON.parse(good);
+    const future = { ...payload, schemaVersion: 2 };
+    const tampered = good.replace('"safe"', '"harmed"');
+    const before = await storedRecords(page);
+
+    const files = [
+      { name: 'empty.json', buffer: Buffer.alloc(0) },
+      { name: 'truncated.json', buffer: Buffer.from(good.slice(0, good.length / 2)) },
+      {
+        name: 'picture.json',
+        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      },
+      { name: 'future.json', buffer: Buffer.from(JSON.stringify(future)) },
+      { name: 'tampered.json', buffer: Buffer.from(tampered) },
+      {
+        name: 'proto.json',
+        buffer: Buffer.from('{"__proto__": {"polluted": true}, "format": "red-flags/transfer"}'),
+      },
+      { name: 'huge.json', buffer: Buffer.alloc(6 * 1024 * 1024, 0x20) },
+    ];
+    await page
+      .getByLabel('Results files')
+      .setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/json' })));
+    const expected: Record<string, string> = {
+      'empty.json': 'the file is empty.',
+      'truncated.json': 'this is not a results file or code',
+      'picture.json': 'this is not a results file (it looks like a picture',
+      'future.json': 'Update the app on this device',
+      'tampered.json': 'this file or code is damaged',
+      'proto.json': 'this file is not from Red Flags.',
+      'huge.json': 'the file is too large',
+    };
+    for (const [name, message] of Object.entries(expected)) {
+      await expect
+        .poll(() => page.locator('.import-error', { hasText: `${name}:` }).textContent())
+        .toContain(message);
+    }
+    await page.getByLabel('A results code').fill('RF1.abcdefghijklmnop.00000000');
+    await page.getByRole('button', { name: 'Add this code' }).click();
+    await expect
+      .poll(() => page.locator('.import-error', { hasText: 'Pasted code:' }).textContent())
+      .toContain('damaged');
+    expect(await storedRecords(page)).toEqual(before);
+    expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty(
+      'polluted',
+    );
+
+    // The good file belongs to another class: nothing goes in until the teacher says so.
+    await page
+      .getByLabel('Results files')
+      .setInputFiles({ name: 'dee.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+    await page
+      .getByText('dee.json comes from another class (ABCDEF). Import it into this class anyway?')
+      .waitFor();
+    expect(await storedRecords(page)).toEqual(before);
+    await page.getByRole('button', { name: 'Import it here' }).click();
+    await page.getByText('dee.json: Dee: 1 result(s) added, 0 already here').waitFor();
+    const after = await storedRecords(page);
+    expect(after.filter((r) => r.classCode === code).map((r) => r.student)).toEqual(['Dee']);
+
+    expect(teacher.problems).toEqual([]);
+    expect(student.problems).toEqual([]);
+  });
+});
+
+describe('joining a class', () => {
+  it('refuses a bad code and nicknames with HTML, direction overrides or 10,000 characters', async () => {
+    const { page, problems } = await open();
+    await page.locator('[data-open="join"]').click();
+    await page.getByText('Do not use your real name.').waitFor();
+    const cases: [string, string, string][] = [
+      ['NOPE', 'Sam', 'That is not a class code.'],
+      ['K7MPQ2', '<b>Sam</b>', 'Use only letters, numbers'],
+      ['K7MPQ2', 'Sam\u202Eevil', 'Use only letters, numbers'],
+      ['K7MPQ2', '   ', 'Type a nickname or your seat number.'],
+    ];
+    for (const [code, nickname, message] of cases) {
+      await page.getByLabel('Class code').fill(code);
+      await page.getByLabel('Nickname or seat number').fill(nickname);
+      await page.getByRole('button', { name: 'Join', exact: true }).click();
+      await expect.poll(() => page.locator('.join').textContent()).toContain(message);
+    }
+    // The field stops typing at 40 characters; a longer name still gets a clear message.
+    await page.getByLabel('Nickname or seat number').evaluate((input: HTMLInputElement) => {
+      input.removeAttribute('maxlength');
+      input.value = 'a'.repeat(10_000);
+    });
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.join').textContent())
+      .toContain('Use 24 characters or fewer.');
+    expect(await page.getByLabel('Nickname or seat number').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(problems).toEqual([]);
+  });
+});
