@@ -198,6 +198,14 @@ export const rightActionSchema = z.strictObject({
   guidance: idSchema.optional(),
 });
 
+/** The one-page lesson guide for teachers: the scenario's red flags and right actions complete it. */
+export const guideSchema = z.strictObject({
+  /** What students should be able to do afterwards. */
+  goals: z.array(textKeySchema).min(2).max(5),
+  /** Questions for the class discussion. */
+  questions: z.array(textKeySchema).min(3).max(6),
+});
+
 /** A region code: a country ("CA") or a country and province ("CA-ON"). */
 export const regionSchema = z
   .string()
@@ -231,6 +239,7 @@ export const scenarioSchema = z.strictObject({
   /** Who and where the story is drawn from, so teachers can point to the real case. */
   source: textKeySchema,
   meta: metaSchema,
+  guide: guideSchema.optional(),
   /** The highest safety score a path can reach; the validator checks a path reaches it. */
   bestScore: z.number().int().positive(),
   contacts: z.record(idSchema, contactSchema),
@@ -257,4 +266,5 @@ export type Outcome = (typeof OUTCOMES)[number];
 export type SafetyActionKind = (typeof SAFETY_ACTION_KINDS)[number];
 export type Contact = z.infer<typeof contactSchema>;
 export type ScenarioMeta = z.infer<typeof metaSchema>;
+export type LessonGuide = z.infer<typeof guideSchema>;
 export type RightAction = z.infer<typeof rightActionSchema>;

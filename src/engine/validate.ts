@@ -482,6 +482,9 @@ export function collectTextKeys(scenario: Scenario): Map<string, string> {
     add(`contacts.${id}.subtitle`, c.subtitle);
   }
   for (const [i, entry] of scenario.directory.entries()) add(`directory[${i}].name`, entry.name);
+  for (const [i, key] of (scenario.guide?.goals ?? []).entries()) add(`guide.goals[${i}]`, key);
+  for (const [i, key] of (scenario.guide?.questions ?? []).entries())
+    add(`guide.questions[${i}]`, key);
   for (const [id, flag] of Object.entries(scenario.redFlags)) {
     add(`redFlags.${id}.label`, flag.label);
     add(`redFlags.${id}.explanation`, flag.explanation);

@@ -16,7 +16,10 @@ import {
 
 export const DB_NAME = 'red-flags';
 /** Bump with a new step in `upgrade` below; never edit a step that has shipped. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/** Device settings kept beside the data (retention period, ...), by name. */
+export type SettingValue = string | number | boolean;
 
 interface RedFlagsDb extends DBSchema {
   classes: { key: string; value: ClassInfo };
@@ -25,6 +28,7 @@ interface RedFlagsDb extends DBSchema {
     value: StudentRecord;
     indexes: { byClass: string };
   };
+  settings: { key: string; value: { name: string; value: SettingValue } };
 }
 
 export type WriteOutcome =
@@ -40,7 +44,11 @@ export interface ResultStore {
   putClass(info: ClassInfo): Promise<WriteOutcome>;
   getClass(code: string): Promise<ClassInfo | undefined>;
   classes(): Promise<ClassInfo[]>;
-  /** Removes every class and result from this device. */
+  /** Removes these results (retention); unknown ids are ignored. */
+  deleteRecords(ids: readonly string[]): Promise<void>;
+  getSetting(name: string): Promise<SettingValue | undefined>;
+  putSetting(name: string, value: SettingValue): Promise<WriteOutcome>;
+  /** Removes every class, result and setting from this device. */
   deleteEverything(): Promise<void>;
   close(): void;
 }
@@ -57,6 +65,10 @@ function upgrade(db: IDBPDatabase<RedFlagsDb>, oldVersion: number): void {
     db.createObjectStore('classes', { keyPath: 'code' });
     const results = db.createObjectStore('results', { keyPath: 'id' });
     results.createIndex('byClass', 'classCode');
+  }
+  if (oldVersion < 2) {
+    // Version 2: device settings (the retention period) beside the data.
+    db.createObjectStore('settings', { keyPath: 'name' });
   }
 }
 
@@ -110,11 +122,30 @@ class IndexedDbStore implements ResultStore {
     return this.db.getAll('classes');
   }
 
+  async deleteRecords(ids: readonly string[]): Promise<void> {
+    const tx = this.db.transaction('results', 'readwrite');
+    await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+  }
+
+  async getSetting(name: string): Promise<SettingValue | undefined> {
+    return (await this.db.get('settings', name))?.value;
+  }
+
+  async putSetting(name: string, value: SettingValue): Promise<WriteOutcome> {
+    try {
+      await this.db.put('settings', { name, value });
+      return { ok: true, added: 1, duplicates: 0 };
+    } catch (error) {
+      return { ok: false, error: isQuotaError(error) ? 'quota' : 'unavailable' };
+    }
+  }
+
   async deleteEverything(): Promise<void> {
-    const tx = this.db.transaction(['classes', 'results'], 'readwrite');
+    const tx = this.db.transaction(['classes', 'results', 'settings'], 'readwrite');
     await Promise.all([
       tx.objectStore('classes').clear(),
       tx.objectStore('results').clear(),
+      tx.objectStore('settings').clear(),
       tx.done,
     ]);
   }
@@ -129,6 +160,7 @@ export class MemoryStore implements ResultStore {
   readonly persistent = false;
   readonly #results = new Map<string, StudentRecord>();
   readonly #classes = new Map<string, ClassInfo>();
+  readonly #settings = new Map<string, SettingValue>();
 
   async addRecords(records: readonly StudentRecord[]): Promise<WriteOutcome> {
     if (!records.every((r) => studentRecordSchema.safeParse(r).success))
@@ -165,9 +197,23 @@ export class MemoryStore implements ResultStore {
     return [...this.#classes.values()].map((c) => structuredClone(c));
   }
 
+  async deleteRecords(ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.#results.delete(id);
+  }
+
+  async getSetting(name: string): Promise<SettingValue | undefined> {
+    return this.#settings.get(name);
+  }
+
+  async putSetting(name: string, value: SettingValue): Promise<WriteOutcome> {
+    this.#settings.set(name, value);
+    return { ok: true, added: 1, duplicates: 0 };
+  }
+
   async deleteEverything(): Promise<void> {
     this.#results.clear();
     this.#classes.clear();
+    this.#settings.clear();
   }
 
   close(): void {}

@@ -24,7 +24,8 @@ export interface DebriefOptions {
   readonly region: string;
   /** Translates a key of the scenario's namespace. */
   readonly text: (key: string) => string;
-  readonly saved: SaveOutcome;
+  /** Where the result went; 'not-kept' in a workshop, where nothing is stored. */
+  readonly saved: SaveOutcome | 'not-kept';
   readonly onPlayAgain: () => void;
   readonly onBack: () => void;
 }
@@ -112,7 +113,8 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
       className: 'score-detail',
       text: t('debrief.scoreDetail', { score: String(score), best: String(bestScore) }),
     }),
-    options.saved !== 'saved' &&
+    options.saved === 'not-kept' && el('p', { className: 'hint', text: t('workshop.notKept') }),
+    (options.saved === 'memory-only' || options.saved === 'failed') &&
       el('p', {
         className: 'warning',
         text: t(options.saved === 'memory-only' ? 'debrief.memoryOnly' : 'debrief.notSaved'),

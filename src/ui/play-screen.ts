@@ -33,7 +33,23 @@ interface Stage {
   destroy(): void;
 }
 
-export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
+export interface PlayOptions {
+  /**
+   * Workshop mode: a facilitator plays for the room on one projector. Each decision waits for
+   * the room's discussion before its options show, and nothing is stored: no progress, no result.
+   */
+  readonly workshop?: boolean;
+  /** Where "back" goes (the teacher screen in a workshop). */
+  readonly onBack?: () => void;
+}
+
+export function createPlayScreen(
+  app: AppContext,
+  scenarioId: string,
+  options: PlayOptions = {},
+): Screen {
+  const workshop = options.workshop === true;
+  const back = options.onBack ?? (() => app.goHome());
   const ns = scenarioNamespace(scenarioId);
   const headingId = uniqueId('play');
   const heading = el('h2', { attrs: { id: headingId } });
@@ -41,7 +57,7 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
   const leave = el('button', {
     className: 'leave',
     attrs: { type: 'button' },
-    on: { click: () => app.goHome() },
+    on: { click: () => back() },
   });
   const stageHost = el('div', { className: 'stage', attrs: { 'aria-hidden': 'true' } });
   const transcriptHeadingId = uniqueId('transcript');
@@ -56,19 +72,19 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
   const choices = createChoicePanel((id) => choose(id));
   const side = el('div', { className: 'side' }, [transcriptHeading, transcript, choices.root]);
   const body = el('div', { className: 'play-body' }, [stageHost, side]);
-  const root = el('section', { className: 'play', attrs: { 'aria-labelledby': headingId } }, [
-    el('div', { className: 'play-bar' }, [heading, leave]),
-    status,
-    body,
-  ]);
+  const root = el(
+    'section',
+    { className: workshop ? 'play workshop' : 'play', attrs: { 'aria-labelledby': headingId } },
+    [el('div', { className: 'play-bar' }, [heading, leave]), status, body],
+  );
 
   let loaded: LoadedScenario | undefined;
   let runner: ScenarioRunner | undefined;
   let stage: Stage | undefined;
   let destroyed = false;
   let firstDecisionMarked = false;
-  /** Set once the debrief shows: where the result was saved. */
-  let resultSaved: SaveOutcome | undefined;
+  /** Set once the debrief shows: where the result was saved ('not-kept' in a workshop). */
+  let resultSaved: SaveOutcome | 'not-kept' | undefined;
 
   const t = (): TFunction => app.i18n.t;
   const text = (key: string) => app.i18n.t(key, { ns });
@@ -106,11 +122,37 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
 
   const showDecision = (focus = true) => {
     if (!runner) return;
-    if (runner.state === 'waiting-for-choice') {
-      choices.show(text(runner.prompt ?? ''), runner.availableChoices(), text, focus);
-    } else {
+    if (runner.state !== 'waiting-for-choice') {
       choices.clear();
+      return;
     }
+    const open = runner;
+    const reveal = () =>
+      choices.show(text(open.prompt ?? ''), open.availableChoices(), text, focus);
+    if (!workshop) {
+      reveal();
+      return;
+    }
+    // In a workshop the room talks first; the facilitator reveals the options when ready.
+    choices.clear();
+    const revealButton = el('button', {
+      className: 'primary',
+      text: t()('workshop.reveal'),
+      attrs: { type: 'button', 'data-action': 'reveal' },
+      on: {
+        click: () => {
+          pause.remove();
+          reveal();
+        },
+      },
+    });
+    const pause = el('section', { className: 'workshop-pause' }, [
+      el('h3', { text: text(open.prompt ?? '') }),
+      el('p', { text: t()('workshop.discuss') }),
+      revealButton,
+    ]);
+    side.append(pause);
+    if (focus) revealButton.focus();
   };
 
   const fail = (messageKey: string, error: unknown) => {
@@ -121,7 +163,7 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
     focusScreenStart(status);
   };
 
-  const showDebrief = (finished: ScenarioRunner, saved: SaveOutcome) => {
+  const showDebrief = (finished: ScenarioRunner, saved: SaveOutcome | 'not-kept') => {
     const debrief = debriefView({
       runner: finished,
       t: t(),
@@ -129,8 +171,8 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
       region: savedRegion(),
       text,
       saved,
-      onPlayAgain: () => app.openScenario(scenarioId),
-      onBack: () => app.goHome(),
+      onPlayAgain: () => app.show(createPlayScreen(app, scenarioId, options)),
+      onBack: back,
     });
     root.replaceChildren(debrief.root);
     return debrief.heading;
@@ -139,6 +181,13 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
   const finish = async () => {
     if (!runner || !loaded) return;
     const finished = runner;
+    if (workshop) {
+      resultSaved = 'not-kept';
+      focusScreenStart(showDebrief(finished, resultSaved));
+      stage?.destroy();
+      stage = undefined;
+      return;
+    }
     const result = createResult(finished, { id: crypto.randomUUID(), locale: app.language() });
     resultSaved = await app.results.save(result);
     // The snapshot goes only once the result is safe: a failed save can still be resumed.
@@ -159,7 +208,7 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
         return;
       }
       // If storage is full the game goes on; the scenario just cannot be resumed later.
-      saveProgress(app.player(), snapshot(runner));
+      if (!workshop) saveProgress(app.player(), snapshot(runner));
       showDecision();
     } catch (error) {
       fail('errors.scenarioStep', error);
@@ -168,7 +217,9 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
 
   /** Picks up a saved game if there is one that still fits, else starts fresh. */
   const resumeOrStart = async (scenario: LoadedScenario['scenario']): Promise<ScenarioRunner> => {
-    const saved = loadProgress(app.player(), scenarioId);
+    const saved = workshop
+      ? ({ status: 'absent' } as const)
+      : loadProgress(app.player(), scenarioId);
     if (saved.status === 'found') {
       try {
         const restored = restore(scenario, saved.data);
@@ -180,7 +231,7 @@ export function createPlayScreen(app: AppContext, scenarioId: string): Screen {
     } else if (saved.status === 'corrupt') {
       status.textContent = t()('resume.discarded');
     }
-    clearProgress(app.player(), scenarioId);
+    if (!workshop) clearProgress(app.player(), scenarioId);
     const fresh = new ScenarioRunner(scenario);
     fresh.start();
     return fresh;

@@ -296,3 +296,74 @@ describe('joining a class', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('for the whole room', () => {
+  it('runs a workshop: options wait for the reveal, and nothing is stored', async () => {
+    const { page, problems } = await open();
+    await page.locator('.teacher-settings summary').click();
+    await page.locator('[data-open="teacher"]').click();
+    await page.locator(`[data-workshop="${SCENARIO}"]`).click();
+    for (const choice of walk('best path: hang up at the opening').choices) {
+      const reveal = page.getByRole('button', { name: 'Reveal the options' });
+      await reveal.waitFor();
+      expect(await page.locator('.choices:not([hidden]) [data-choice-id]').count()).toBe(0);
+      await reveal.click();
+      await page.locator(`.choices:not([hidden]) [data-choice-id="${choice}"]`).click();
+    }
+    await page.getByText('Workshop mode: nothing from this play was stored.').waitFor();
+    expect(await storedRecords(page)).toEqual([]);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('progress'))),
+    ).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a printable lesson guide for every scenario, in every language', async () => {
+    const { page, problems } = await open();
+    await page.locator('.teacher-settings summary').click();
+    await page.locator('[data-open="teacher"]').click();
+    const ids = await page
+      .locator('[data-guide]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-guide')));
+    expect(ids.length).toBeGreaterThanOrEqual(11);
+    for (const id of ids) {
+      await page.locator(`[data-guide="${id}"]`).click();
+      await page.getByRole('heading', { name: 'Learning goals' }).waitFor();
+      expect(await page.locator('.lesson-guide section').count()).toBeGreaterThanOrEqual(6);
+      expect(await page.locator('.lesson-guide li').count()).toBeGreaterThan(8);
+      await page
+        .getByRole('heading', { name: 'If a student tells you it happened to them' })
+        .waitFor();
+      await page.getByRole('button', { name: 'Print this guide' }).waitFor();
+      await page.getByRole('button', { name: 'Back', exact: true }).click();
+      await page.locator('[data-guide]').first().waitFor();
+    }
+    await page.locator('#language-select').selectOption('zh-Hans');
+    await page.locator(`[data-guide="${SCENARIO}"]`).click();
+    await page.getByRole('heading', { name: '学习目标' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a class only the scenarios its teacher switched on', async () => {
+    const { page, problems } = await open();
+    await page.locator('.teacher-settings summary').click();
+    await page.locator('[data-open="teacher"]').click();
+    await page.getByLabel('Class name').fill('5C');
+    for (const box of await page.locator('.scenario-choice input[type="checkbox"]').all()) {
+      if ((await box.getAttribute('value')) !== SCENARIO) await box.uncheck();
+    }
+    await page.getByRole('button', { name: 'Create the class' }).click();
+    const code = (await page.locator('.class-code .code').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Back to the classes' }).click();
+    await page.getByRole('button', { name: 'Back to the game' }).click();
+    await join(page, code, 'Eli');
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-scenario-id]')
+          .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-scenario-id'))),
+      )
+      .toEqual([SCENARIO]);
+    expect(problems).toEqual([]);
+  });
+});

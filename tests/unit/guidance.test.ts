@@ -43,3 +43,14 @@ describe('official guidance is taught', () => {
     expect(scenarios.filter((s) => s.meta.scamType === 'genuine').length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('lesson guides', () => {
+  it('every scenario has one, with goals and discussion questions', () => {
+    const missing = scenarios.filter((s) => !s.guide).map((s) => s.id);
+    expect(missing).toEqual([]);
+    for (const scenario of scenarios) {
+      expect(scenario.guide?.goals.length ?? 0).toBeGreaterThanOrEqual(2);
+      expect(scenario.guide?.questions.length ?? 0).toBeGreaterThanOrEqual(3);
+    }
+  });
+});

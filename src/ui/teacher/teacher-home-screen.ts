@@ -3,12 +3,15 @@
  * short class code to give the students), and the device-wide "delete all data". DOM only:
  * the teacher screens never load Phaser.
  */
-import { scenarioIds } from '../../content/scenario-catalog';
+import { type LoadedScenario, loadScenario, scenarioIds } from '../../content/scenario-catalog';
+import { scenarioNamespace } from '../../i18n/i18n';
 import { newClassCode } from '../../teacher/class-code';
 import { type ClassInfo, GRADE_BANDS } from '../../teacher/records';
 import { el, focusScreenStart, uniqueId } from '../dom';
+import { createPlayScreen } from '../play-screen';
 import type { AppContext, Screen } from '../screen';
 import { createClassScreen } from './class-screen';
+import { createLessonGuideScreen } from './lesson-guide-screen';
 
 export function createTeacherHomeScreen(app: AppContext): Screen {
   const t = (key: string, values?: Record<string, string>) => app.i18n.t(key, values ?? {});
@@ -38,7 +41,37 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
     );
   };
 
-  const createForm = () => {
+  /** Every scenario with its text in the current language, for titles. */
+  const allScenarios = async (): Promise<LoadedScenario[]> => {
+    const language = app.language();
+    const loaded = await Promise.allSettled(scenarioIds().map((id) => loadScenario(id, language)));
+    const ok = loaded.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    for (const { scenario, texts } of ok) {
+      app.i18n.addResourceBundle(language, scenarioNamespace(scenario.id), texts, true, true);
+    }
+    return ok;
+  };
+  const title = (id: string, key: string) => app.i18n.t(key, { ns: scenarioNamespace(id) });
+
+  const createForm = (scenarios: LoadedScenario[]) => {
+    const scenarioBoxes = scenarios.map(({ scenario }) => {
+      const box = el('input', {
+        attrs: { type: 'checkbox', id: `class-scenario-${scenario.id}`, value: scenario.id },
+      });
+      box.checked = true;
+      box.dataset.sextortion = String(scenario.meta.scamType === 'sextortion');
+      return el('div', { className: 'checkbox-row' }, [
+        box,
+        el('label', {
+          text: `${title(scenario.id, scenario.title)} (${t('home.details', { channel: t(`home.channel.${scenario.channel}`), minutes: String(scenario.meta.minutes), ages: scenario.meta.ageBand })})`,
+          attrs: { for: box.id },
+        }),
+      ]);
+    });
+    const scenarioSet = el('fieldset', { className: 'scenario-choice' }, [
+      el('legend', { text: t('teacher.scenariosOn') }),
+      ...scenarioBoxes,
+    ]);
     const nameInput = el('input', {
       attrs: { id: 'class-name', maxlength: '60', autocomplete: 'off' },
     });
@@ -69,6 +102,7 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
         el('label', { text: t('teacher.gradeBand'), attrs: { for: 'class-band' } }),
         band,
       ]),
+      scenarioSet,
       el('div', { className: 'checkbox-row' }, [
         showSextortion,
         el('label', { text: t('teacher.showSextortion'), attrs: { for: 'class-sextortion' } }),
@@ -108,8 +142,9 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
         code,
         name,
         gradeBand: band.value as ClassInfo['gradeBand'],
-        // Every scenario is on at first; the class screen lets the teacher switch some off.
-        scenarios: scenarioIds(),
+        scenarios: [...scenarioSet.querySelectorAll<HTMLInputElement>('input:checked')].map(
+          (b) => b.value,
+        ),
         showSextortion: showSextortion.checked,
         pressureTimer: pressureTimer.checked,
         firstForm: firstForm.value === 'B' ? 'B' : 'A',
@@ -182,8 +217,61 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
     ]);
   };
 
+  const guides = (scenarios: LoadedScenario[]) =>
+    el('section', { className: 'guides' }, [
+      el('h3', { text: t('guide.open') }),
+      el(
+        'ul',
+        { className: 'class-list' },
+        scenarios.map(({ scenario }) =>
+          el('li', {}, [
+            el('button', {
+              text: t('guide.openOne', { title: title(scenario.id, scenario.title) }),
+              attrs: { type: 'button', 'data-guide': scenario.id },
+              on: {
+                click: () =>
+                  app.show(
+                    createLessonGuideScreen(app, scenario.id, () =>
+                      app.show(createTeacherHomeScreen(app)),
+                    ),
+                  ),
+              },
+            }),
+          ]),
+        ),
+      ),
+    ]);
+
+  const workshops = (scenarios: LoadedScenario[]) =>
+    el('section', { className: 'workshops' }, [
+      el('h3', { text: t('workshop.heading') }),
+      el('p', { text: t('workshop.intro') }),
+      el(
+        'ul',
+        { className: 'class-list' },
+        scenarios.map(({ scenario }) =>
+          el('li', {}, [
+            el('button', {
+              text: t('workshop.run', { title: title(scenario.id, scenario.title) }),
+              attrs: { type: 'button', 'data-workshop': scenario.id },
+              on: {
+                click: () =>
+                  app.show(
+                    createPlayScreen(app, scenario.id, {
+                      workshop: true,
+                      onBack: () => app.show(createTeacherHomeScreen(app)),
+                    }),
+                  ),
+              },
+            }),
+          ]),
+        ),
+      ),
+    ]);
+
   const render = async () => {
     heading.textContent = t('teacher.heading');
+    const scenarios = await allScenarios();
     const notPersistent = el('p', {
       className: 'warning',
       text: t('teacher.errors.notPersistent'),
@@ -196,7 +284,9 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
 
       el('h3', { text: t('teacher.classesHeading') }),
       await classList(),
-      createForm(),
+      createForm(scenarios),
+      guides(scenarios),
+      workshops(scenarios),
       deleteAll(),
       el('div', { className: 'button-row' }, [
         el('button', {
