@@ -6,6 +6,7 @@ import './styles.css';
 import { createI18n, initialLanguage } from './i18n/i18n';
 import { migrateLegacyResults } from './storage/legacy-results';
 import { openResultStore } from './storage/result-store';
+import { applyRetention } from './teacher/retention';
 import { startApp } from './ui/app';
 
 async function boot(): Promise<void> {
@@ -13,6 +14,8 @@ async function boot(): Promise<void> {
   if (!mount) throw new Error('index.html has no #app element');
   const [instance, store] = await Promise.all([createI18n(initialLanguage()), openResultStore()]);
   await migrateLegacyResults(store);
+  // Results older than the retention period the teacher set (one school year by default) go.
+  await applyRetention(store, new Date());
   await startApp(instance, mount, store);
   performance.mark('app-ready');
 }

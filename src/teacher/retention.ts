@@ -37,7 +37,8 @@ export function retentionDays(value: unknown): number {
 }
 
 /** An ISO 8601 date and time with a zone (Z or ±hh:mm), as results record finishedAt. */
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** Milliseconds since the epoch of a result's finishedAt, or undefined when it cannot be dated. */
 function finishedTime(record: unknown): number | undefined {

@@ -367,3 +367,122 @@ describe('for the whole room', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('moving and keeping data', () => {
+  it('reads a results QR code with the camera where the browser can, and says what to do where it cannot', async () => {
+    const student = await open();
+    await join(student.page, 'K7MPQ2', 'Fay');
+    await play(student.page, walk('best path: hang up at the opening').choices);
+    await student.page.locator('[data-open="share"]').click();
+    const code = await student.page.locator('#share-code').inputValue();
+
+    // This Chromium has no BarcodeDetector: the screen points to the code and the file.
+    const plain = await open();
+    await plain.page.locator('.teacher-settings summary').click();
+    await plain.page.locator('[data-open="teacher"]').click();
+    await plain.page.getByLabel('Class name').fill('QR');
+    await plain.page.getByRole('button', { name: 'Create the class' }).click();
+    await plain.page.getByText('This browser cannot read QR codes with the camera.').waitFor();
+
+    // A Chromebook has one: stand it in with a detector that "sees" the student's code.
+    const cameraBrowser = await launchBrowser({ fakeCamera: true });
+    try {
+      const teacher = await openGame(cameraBrowser, { baseUrl: inject('baseUrl') });
+      await teacher.context.grantPermissions(['camera']);
+      await teacher.page.addInitScript((seen: string) => {
+        (globalThis as { BarcodeDetector?: unknown }).BarcodeDetector = class {
+          async detect() {
+            return [{ rawValue: seen }];
+          }
+        };
+      }, code);
+      await teacher.page.reload();
+      await teacher.page.locator('.teacher-settings summary').click();
+      await teacher.page.locator('[data-open="teacher"]').click();
+      await teacher.page.getByLabel('Class name').fill('QR');
+      await teacher.page.getByRole('button', { name: 'Create the class' }).click();
+      await teacher.page.getByRole('button', { name: 'Scan a QR code with the camera' }).click();
+      await teacher.page.getByText('comes from another class (K7MPQ2)').waitFor();
+      await teacher.page.getByRole('button', { name: 'Import it here' }).click();
+      await teacher.page.getByText('QR code: Fay: 1 result(s) added, 0 already here').waitFor();
+      // The camera is off again once a code is read.
+      expect(
+        await teacher.page.locator('video.qr-video').evaluate((v: HTMLVideoElement) => v.srcObject),
+      ).toBeNull();
+      expect(teacher.problems).toEqual([]);
+    } finally {
+      await cameraBrowser.close();
+    }
+    expect(student.problems).toEqual([]);
+    expect(plain.problems).toEqual([]);
+  });
+
+  it('backs up every class, deletes everything, and restores the same class and results', async () => {
+    const { page, problems } = await open();
+    await page.locator('.teacher-settings summary').click();
+    await page.locator('[data-open="teacher"]').click();
+    await page.getByLabel('Class name').fill('6D');
+    await page.getByRole('button', { name: 'Create the class' }).click();
+    const code = (await page.locator('.class-code .code').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Back to the classes' }).click();
+    await page.getByRole('button', { name: 'Back to the game' }).click();
+    await join(page, code, 'Gus');
+    await play(page, walk('worst path').choices);
+    await page.locator('.teacher-settings summary').click();
+    await page.locator('[data-open="teacher"]').click();
+    const before = await storedRecords(page);
+    expect(before).toHaveLength(1);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a backup of every class on this device' }).click(),
+    ]);
+    const backup = readFileSync((await download.path()) ?? '', 'utf8');
+    await page.getByRole('button', { name: 'Delete all data on this device' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.getByText('No class on this device yet.').waitFor();
+    expect(await storedRecords(page)).toEqual([]);
+
+    await page.getByLabel('Restore from a backup file').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup),
+    });
+    await page.getByText('backup.json: restored, 1 result(s) added, 0 already here.').waitFor();
+    expect(await storedRecords(page)).toEqual(before);
+    await page.locator(`[data-class-code="${code}"]`).click();
+    await expect
+      .poll(() => overviewRow(page, 'A call from "Toronto Police"'))
+      .toEqual(['1', '0%', '0', '0', '1']);
+
+    // A damaged backup is refused by name and changes nothing.
+    await page.getByRole('button', { name: 'Back to the classes' }).click();
+    await page.getByLabel('Restore from a backup file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup.replace('"Gus"', '"Gal"')),
+    });
+    await page.getByText('broken.json: this file or code is damaged').waitFor();
+    expect(await storedRecords(page)).toEqual(before);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a retention period between 30 and 1,095 days', async () => {
+    const { page, problems } = await open();
+    await page.locator('.teacher-settings summary').click();
+    await page.locator('[data-open="teacher"]').click();
+    const days = page.getByLabel('Keep results for (days)');
+    expect(await days.inputValue()).toBe('365');
+    await days.fill('5');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Enter a whole number of days from 30 to 1095.').waitFor();
+    await days.fill('200');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.reload();
+    await page.locator('.teacher-settings summary').click();
+    await page.locator('[data-open="teacher"]').click();
+    expect(await page.getByLabel('Keep results for (days)').inputValue()).toBe('200');
+    expect(problems).toEqual([]);
+  });
+});

@@ -89,6 +89,72 @@ for (const kind of ['indexeddb', 'memory'] as const) {
       expect((await store.records(null)).map((r) => r.classCode)).toEqual([null]);
     });
 
+    it('adds batches in one go, each counted as addRecords would count it, in order', async () => {
+      const [a, b, c, d] = [record('Sam'), record('Ana'), record('Lee'), record('Kim')];
+      expect(await store.addRecordBatches([])).toEqual([]);
+      await store.addRecords([a as StudentRecord]);
+      expect(
+        await store.addRecordBatches([
+          [a, b] as StudentRecord[],
+          // b came in with the batch before: the same result in two files counts once.
+          [b, c] as StudentRecord[],
+          [],
+          [d, d] as StudentRecord[],
+        ]),
+      ).toEqual([
+        { ok: true, added: 1, duplicates: 1 },
+        { ok: true, added: 1, duplicates: 1 },
+        { ok: true, added: 0, duplicates: 0 },
+        { ok: true, added: 1, duplicates: 1 },
+      ]);
+      expect((await store.records()).map((r) => r.student).sort()).toEqual([
+        'Ana',
+        'Kim',
+        'Lee',
+        'Sam',
+      ]);
+    });
+
+    it('refuses a batch with an invalid record, whole, and still adds the others', async () => {
+      const [a, b, c] = [record('Sam'), record('Ana'), record('Lee')];
+      const bad = { ...record('Kim'), student: 'x'.repeat(200) };
+      expect(
+        await store.addRecordBatches([
+          [a] as StudentRecord[],
+          [b as StudentRecord, bad],
+          [c] as StudentRecord[],
+        ]),
+      ).toEqual([
+        { ok: true, added: 1, duplicates: 0 },
+        { ok: false, error: 'invalid' },
+        { ok: true, added: 1, duplicates: 0 },
+      ]);
+      expect((await store.records()).map((r) => r.student).sort()).toEqual(['Lee', 'Sam']);
+    });
+
+    it('keeps nothing of a batch whose write fails, and still adds the batches that fit', async () => {
+      const [a, b, c] = [record('Sam'), record('Ana'), record('Lee')];
+      // Valid to the schema, but it cannot be copied into storage: its write fails.
+      const uncloneable = new Proxy(record('Kim'), {});
+      expect(await store.addRecords([b as StudentRecord, uncloneable])).toEqual({
+        ok: false,
+        error: 'unavailable',
+      });
+      expect(await store.records()).toEqual([]);
+      expect(
+        await store.addRecordBatches([
+          [a] as StudentRecord[],
+          [b as StudentRecord, uncloneable],
+          [c] as StudentRecord[],
+        ]),
+      ).toEqual([
+        { ok: true, added: 1, duplicates: 0 },
+        { ok: false, error: 'unavailable' },
+        { ok: true, added: 1, duplicates: 0 },
+      ]);
+      expect((await store.records()).map((r) => r.student).sort()).toEqual(['Lee', 'Sam']);
+    });
+
     it('keeps classes with their settings, and forgets everything on request', async () => {
       expect(await store.putClass(CLASS)).toMatchObject({ ok: true });
       expect(await store.getClass('K7MPQ2')).toEqual(CLASS);
@@ -140,6 +206,36 @@ describe('results kept in localStorage by version 0.1', () => {
     const store = await openResultStore({ indexedDB: new IDBFactory() });
     expect(await migrateLegacyResults(store)).toBe(1);
     expect(storage.getItem('redflags.results.v1')).not.toBeNull();
+    store.close();
+  });
+});
+
+describe('database versions', () => {
+  it('upgrades a version 1 database to version 2 and keeps every result', async () => {
+    const factory = new IDBFactory();
+    // A version 1 database, as the first release left it.
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.open('red-flags', 1);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        db.createObjectStore('classes', { keyPath: 'code' });
+        const results = db.createObjectStore('results', { keyPath: 'id' });
+        results.createIndex('byClass', 'classCode');
+        results.add(record('Sam'));
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const store = await openResultStore({ indexedDB: factory });
+    expect(store.persistent).toBe(true);
+    expect((await store.records()).map((r) => r.student)).toEqual(['Sam']);
+    expect(await store.putSetting('retention-days', 200)).toMatchObject({ ok: true });
+    expect(await store.getSetting('retention-days')).toBe(200);
+    await store.deleteRecords([(await store.records())[0]?.id ?? '']);
+    expect(await store.records()).toEqual([]);
     store.close();
   });
 });

@@ -9,19 +9,67 @@
 import { loadScenario, scenarioIds } from '../../content/scenario-catalog';
 import type { Scenario } from '../../engine/index';
 import { scenarioNamespace } from '../../i18n/i18n';
+import type { WriteOutcome } from '../../storage/result-store';
 import { aggregateClass, projectorView } from '../../teacher/aggregate';
+import { backupFileName, encodeBackup, exportClass } from '../../teacher/backup';
 import { decisionsCsv, resultsCsv, spotCheckCsv } from '../../teacher/csv';
 import type { ClassInfo, StudentRecord } from '../../teacher/records';
-import { DEFAULT_MAX_BYTES, decodeTransfer, type TransferPayload } from '../../teacher/transfer';
+import {
+  DEFAULT_MAX_BYTES,
+  type DecodeResult,
+  decodeTransfer,
+  type TransferPayload,
+} from '../../teacher/transfer';
 import { el, uniqueId } from '../dom';
 import { downloadText } from '../download';
 import type { AppContext, Screen } from '../screen';
 import { dashboardView } from './dashboard-view';
+import { createQrScanner } from './qr-scanner';
 
 interface ImportLine {
   readonly source: string;
   readonly text: string;
   readonly ok: boolean;
+}
+
+/**
+ * The bytes of the files read and checked at once. Every read waits on the browser, so a class's
+ * results files (a few kB each) are all read together; big files wait their turn, so that a
+ * folder of them cannot fill a Chromebook's memory.
+ */
+const READ_BUDGET_BYTES = 16 * 1024 * 1024;
+
+/**
+ * `task` for every file, as many at a time as READ_BUDGET_BYTES allows (always at least one; a
+ * file over DEFAULT_MAX_BYTES is refused unread, so it costs nothing); the answers in the files'
+ * order. `task` must never reject.
+ */
+function readEach<R>(files: readonly File[], task: (file: File) => Promise<R>): Promise<R[]> {
+  const answers = new Array<R>(files.length);
+  const cost = (file: File) => (file.size > DEFAULT_MAX_BYTES ? 0 : file.size);
+  let next = 0;
+  let running = 0;
+  let bytes = 0;
+  return new Promise((resolve) => {
+    const pump = () => {
+      if (next === files.length && running === 0) resolve(answers);
+      while (next < files.length) {
+        const index = next;
+        const file = files[index] as File;
+        if (running > 0 && bytes + cost(file) > READ_BUDGET_BYTES) break;
+        next += 1;
+        running += 1;
+        bytes += cost(file);
+        void task(file).then((answer) => {
+          answers[index] = answer;
+          running -= 1;
+          bytes -= cost(file);
+          pump();
+        });
+      }
+    };
+    pump();
+  });
 }
 
 export function createClassScreen(app: AppContext, info: ClassInfo): Screen {
@@ -67,43 +115,55 @@ export function createClassScreen(app: AppContext, info: ClassInfo): Screen {
 
   const records = () => app.store.records(info.code);
 
-  const addReport = (line: ImportLine) => {
-    report.append(
-      el('li', {
-        className: line.ok ? 'import-ok' : 'import-error',
-        text: `${line.source}: ${line.text}`,
-      }),
-    );
+  const reportItem = (line: ImportLine) =>
+    el('li', {
+      className: line.ok ? 'import-ok' : 'import-error',
+      text: `${line.source}: ${line.text}`,
+    });
+  const addReport = (line: ImportLine) => report.append(reportItem(line));
+  /** Many lines, added to the page in one change rather than one per file. */
+  const addReports = (lines: readonly ImportLine[]) => {
+    const fragment = document.createDocumentFragment();
+    for (const line of lines) fragment.append(reportItem(line));
+    report.append(fragment);
   };
 
-  /** Stores one payload's results under this class; all or nothing. */
-  const store = async (source: string, payload: TransferPayload) => {
-    const incoming: StudentRecord[] = payload.results.map((result) => ({
+  /** A payload's results as records of this class. */
+  const recordsOf = (payload: TransferPayload): StudentRecord[] =>
+    payload.results.map((result) => ({
       id: result.id,
       classCode: info.code,
       student: payload.student,
       result,
     }));
-    const outcome = await app.store.addRecords(incoming);
-    if (!outcome.ok) {
-      addReport({
-        source,
-        ok: false,
-        text: t(
-          outcome.error === 'quota' ? 'teacher.errors.storageFull' : 'teacher.errors.storage',
-        ),
-      });
-      return;
-    }
-    addReport({
-      source,
-      ok: true,
-      text: t('import.added', {
-        student: payload.student || t('import.noName'),
-        added: String(outcome.added),
-        duplicates: String(outcome.duplicates),
-      }),
-    });
+
+  /** What the report says once the store has answered for a payload. */
+  const storedLine = (
+    source: string,
+    payload: TransferPayload,
+    outcome: WriteOutcome,
+  ): ImportLine =>
+    outcome.ok
+      ? {
+          source,
+          ok: true,
+          text: t('import.added', {
+            student: payload.student || t('import.noName'),
+            added: String(outcome.added),
+            duplicates: String(outcome.duplicates),
+          }),
+        }
+      : {
+          source,
+          ok: false,
+          text: t(
+            outcome.error === 'quota' ? 'teacher.errors.storageFull' : 'teacher.errors.storage',
+          ),
+        };
+
+  /** Stores one payload's results under this class; all or nothing. */
+  const store = async (source: string, payload: TransferPayload) => {
+    addReport(storedLine(source, payload, await app.store.addRecords(recordsOf(payload))));
   };
 
   /** A file or code from another class waits for the teacher's yes. */
@@ -152,26 +212,63 @@ export function createClassScreen(app: AppContext, info: ClassInfo): Screen {
     else await store(source, decoded.payload);
   };
 
+  /** Reads and checks one file; never rejects. */
+  const readFile = async (
+    file: File,
+  ): Promise<DecodeResult | { ok: false; error: 'unreadable' }> => {
+    // A huge file is refused before it is read: nothing that big is a results file.
+    if (file.size > DEFAULT_MAX_BYTES) return { ok: false, error: 'too-large' };
+    try {
+      return await decodeTransfer(new Uint8Array(await file.arrayBuffer()));
+    } catch {
+      return { ok: false, error: 'unreadable' };
+    }
+  };
+
+  /**
+   * Files are read and checked together (see readEach); then every file of this class goes into
+   * the store in one transaction, in the order given, each file still whole or not at all (so a
+   * result in two files counts once, for the first); the report is added in one go, in the
+   * files' order, and the dashboard drawn once.
+   */
   const importFiles = async (files: Iterable<File>) => {
     // Marks for the import benchmark (scripts/bench-teacher.ts): first file read to dashboard drawn.
     performance.mark('import-start');
-    for (const file of files) {
-      // A huge file is refused before it is read: nothing that big is a results file.
-      if (file.size > DEFAULT_MAX_BYTES) {
-        addReport({ source: file.name, ok: false, text: t('import.errors.too-large') });
-        continue;
-      }
-      try {
-        await importOne(file.name, new Uint8Array(await file.arrayBuffer()));
-      } catch {
-        addReport({ source: file.name, ok: false, text: t('import.errors.unreadable') });
+    const list = [...files];
+    const decoded = await readEach(list, readFile);
+    const lines: (ImportLine | undefined)[] = list.map(() => undefined);
+    const toStore: { index: number; source: string; payload: TransferPayload }[] = [];
+    for (const [index, outcome] of decoded.entries()) {
+      const source = list[index]?.name ?? '';
+      if (!outcome.ok)
+        lines[index] = { source, ok: false, text: t(`import.errors.${outcome.error}`) };
+      else if (outcome.payload.classCode !== info.code) askOtherClass(source, outcome.payload);
+      else toStore.push({ index, source, payload: outcome.payload });
+    }
+    if (toStore.length > 0) {
+      const outcomes = await app.store.addRecordBatches(
+        toStore.map(({ payload }) => recordsOf(payload)),
+      );
+      for (const [i, { index, source, payload }] of toStore.entries()) {
+        const outcome: WriteOutcome = outcomes[i] ?? { ok: false, error: 'unavailable' };
+        lines[index] = storedLine(source, payload, outcome);
       }
     }
+    addReports(lines.filter((line): line is ImportLine => line !== undefined));
     await renderDashboard();
     performance.mark('import-dashboard-ready');
   };
 
+  let scanner = createQrScanner({ t, onCode: async () => {} });
   const renderImport = () => {
+    scanner.stop();
+    scanner = createQrScanner({
+      t,
+      onCode: async (code) => {
+        await importOne(t('import.qrCode'), code);
+        await renderDashboard();
+      },
+    });
     const fileInput = el('input', {
       attrs: { type: 'file', id: 'import-files', multiple: '', accept: '.json,application/json' },
     });
@@ -218,6 +315,7 @@ export function createClassScreen(app: AppContext, info: ClassInfo): Screen {
         codeInput,
       ]),
       el('div', { className: 'button-row' }, [addCode]),
+      scanner.root,
       pending,
       report,
     );
@@ -268,6 +366,17 @@ export function createClassScreen(app: AppContext, info: ClassInfo): Screen {
         csv('results', (r) => resultsCsv(r, [...scenarios.values()])),
         csv('decisions', (r) => decisionsCsv(r, [...scenarios.values()])),
         csv('spot-check', (r) => spotCheckCsv(r)),
+        el('button', {
+          text: t('teacher.backupClass'),
+          attrs: { type: 'button', 'data-export': 'backup' },
+          on: {
+            click: async () => {
+              const backup = await exportClass(app.store, info.code);
+              if (backup)
+                downloadText(backupFileName(backup), encodeBackup(backup), 'application/json');
+            },
+          },
+        }),
       ]),
       el('div', { className: 'button-row' }, [
         el('button', {
@@ -300,5 +409,13 @@ export function createClassScreen(app: AppContext, info: ClassInfo): Screen {
     await renderDashboard();
   };
   void render();
-  return { root, heading, relabel: render, destroy() {} };
+  return {
+    root,
+    heading,
+    relabel: render,
+    destroy() {
+      // Leaving the class screen must never leave the camera on.
+      scanner.stop();
+    },
+  };
 }

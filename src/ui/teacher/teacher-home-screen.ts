@@ -5,9 +5,23 @@
  */
 import { type LoadedScenario, loadScenario, scenarioIds } from '../../content/scenario-catalog';
 import { scenarioNamespace } from '../../i18n/i18n';
+import {
+  backupFileName,
+  decodeBackup,
+  encodeBackup,
+  exportDevice,
+  restoreBackup,
+} from '../../teacher/backup';
 import { newClassCode } from '../../teacher/class-code';
 import { type ClassInfo, GRADE_BANDS } from '../../teacher/records';
+import {
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+  RETENTION_SETTING,
+  retentionDays,
+} from '../../teacher/retention';
 import { el, focusScreenStart, uniqueId } from '../dom';
+import { downloadText } from '../download';
 import { createPlayScreen } from '../play-screen';
 import type { AppContext, Screen } from '../screen';
 import { createClassScreen } from './class-screen';
@@ -162,7 +176,99 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
     return form;
   };
 
-  const deleteAll = () => {
+  const retentionSetting = async () => {
+    const input = el('input', {
+      attrs: {
+        type: 'number',
+        id: 'retention-days',
+        min: String(MIN_RETENTION_DAYS),
+        max: String(MAX_RETENTION_DAYS),
+        step: '1',
+      },
+    });
+    input.value = String(retentionDays(await app.store.getSetting(RETENTION_SETTING)));
+    const status = el('p', { className: 'status', attrs: { role: 'status' } });
+    const save = el('button', {
+      text: t('teacher.retentionSave'),
+      attrs: { type: 'button' },
+      on: {
+        click: async () => {
+          const days = Number(input.value);
+          if (!Number.isInteger(days) || days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS) {
+            status.textContent = t('teacher.errors.retention', {
+              min: String(MIN_RETENTION_DAYS),
+              max: String(MAX_RETENTION_DAYS),
+            });
+            input.setAttribute('aria-invalid', 'true');
+            return;
+          }
+          input.removeAttribute('aria-invalid');
+          const outcome = await app.store.putSetting(RETENTION_SETTING, days);
+          status.textContent = t(outcome.ok ? 'teacher.retentionSaved' : 'teacher.errors.storage');
+        },
+      },
+    });
+    return el('div', { className: 'field' }, [
+      el('label', { text: t('teacher.retention'), attrs: { for: 'retention-days' } }),
+      el('div', { className: 'button-row' }, [input, save]),
+      status,
+    ]);
+  };
+
+  /** The last restore's outcome, kept across the redraw that shows the restored classes. */
+  let restoreMessage = '';
+  const backupTools = () => {
+    const status = el('p', {
+      className: 'status',
+      text: restoreMessage,
+      attrs: { role: 'status' },
+    });
+    const restoreInput = el('input', {
+      attrs: { type: 'file', id: 'restore-backup', accept: '.json,application/json' },
+    });
+    restoreInput.addEventListener('change', async () => {
+      const file = restoreInput.files?.[0];
+      restoreInput.value = '';
+      if (!file) return;
+      const decoded = await decodeBackup(new Uint8Array(await file.arrayBuffer()));
+      if (!decoded.ok) {
+        restoreMessage = `${file.name}: ${t(`import.errors.${decoded.error}`)}`;
+        status.textContent = restoreMessage;
+        return;
+      }
+      const outcome = await restoreBackup(app.store, decoded.backup);
+      restoreMessage = outcome.ok
+        ? t('teacher.restored', {
+            name: file.name,
+            added: String(outcome.added),
+            duplicates: String(outcome.duplicates),
+          })
+        : `${file.name}: ${t(outcome.error === 'quota' ? 'teacher.errors.storageFull' : 'teacher.errors.storage')}`;
+      status.textContent = restoreMessage;
+      if (outcome.ok) await render();
+    });
+    return el('div', {}, [
+      el('div', { className: 'button-row' }, [
+        el('button', {
+          text: t('teacher.backupAll'),
+          attrs: { type: 'button', 'data-action': 'backup-device' },
+          on: {
+            click: async () => {
+              const backup = await exportDevice(app.store);
+              downloadText(backupFileName(backup), encodeBackup(backup), 'application/json');
+            },
+          },
+        }),
+      ]),
+      el('div', { className: 'field' }, [
+        el('label', { text: t('teacher.restore'), attrs: { for: 'restore-backup' } }),
+        restoreInput,
+      ]),
+      status,
+    ]);
+  };
+
+  const deleteAll = async () => {
     const confirmBox = el('div', {
       className: 'confirm',
       attrs: { role: 'group', 'aria-label': t('teacher.deleteAll') },
@@ -212,6 +318,8 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
     );
     return el('section', { className: 'danger-zone' }, [
       el('h3', { text: t('teacher.deviceHeading') }),
+      await retentionSetting(),
+      backupTools(),
       ask,
       confirmBox,
     ]);
@@ -287,7 +395,7 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
       createForm(scenarios),
       guides(scenarios),
       workshops(scenarios),
-      deleteAll(),
+      await deleteAll(),
       el('div', { className: 'button-row' }, [
         el('button', {
           text: t('teacher.backToGame'),

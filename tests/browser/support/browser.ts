@@ -18,8 +18,20 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROME_PATH, headless: true, args: FLAGS });
+export interface LaunchOptions {
+  /** A fake camera that needs no permission prompt (for the QR scanner). */
+  readonly fakeCamera?: boolean;
+}
+
+export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const camera = options.fakeCamera
+    ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
+    : [];
+  return chromium.launch({
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: [...FLAGS, ...camera],
+  });
 }
 
 export interface WatchedPage {
