@@ -4,6 +4,7 @@
  */
 import { SPOT_CHECK_RESULT_FORMAT } from '../engine/index';
 import type { StoredResult, StudentRecord } from '../teacher/records';
+import { readText, writeText } from './local-store';
 import type { Player } from './player';
 import type { ResultStore } from './result-store';
 
@@ -19,6 +20,13 @@ export interface PlayerResults {
 
 export function playerResults(store: ResultStore, player: () => Player): PlayerResults {
   let persistenceAsked = false;
+  // A count kept beside the results, because under a passphrase lock the results themselves
+  // cannot be read back to count this player's spot checks.
+  const counterKey = () => {
+    const { classCode, student } = player();
+    return `spot-checks.${classCode ?? 'no-class'}.${student}`;
+  };
+  const counted = () => Number(readText(counterKey()) ?? '0') || 0;
   const mine = async () => {
     const { classCode, student } = player();
     return (await store.records(classCode))
@@ -30,6 +38,9 @@ export function playerResults(store: ResultStore, player: () => Player): PlayerR
       const { classCode, student } = player();
       const outcome = await store.addRecords([{ id: result.id, classCode, student, result }]);
       if (!outcome.ok) return 'failed';
+      if (result.format === SPOT_CHECK_RESULT_FORMAT && outcome.added > 0) {
+        writeText(counterKey(), String(counted() + 1));
+      }
       if (!persistenceAsked) {
         persistenceAsked = true;
         // Ask the browser not to evict results under storage pressure; refusal changes nothing.
@@ -39,7 +50,10 @@ export function playerResults(store: ResultStore, player: () => Player): PlayerR
     },
     mine,
     async spotCheckAttempts() {
-      return (await mine()).filter((r) => r.result.format === SPOT_CHECK_RESULT_FORMAT).length;
+      const readable = (await mine()).filter(
+        (r) => r.result.format === SPOT_CHECK_RESULT_FORMAT,
+      ).length;
+      return Math.max(readable, counted());
     },
   };
 }

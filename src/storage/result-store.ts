@@ -13,6 +13,19 @@ import {
   type StudentRecord,
   studentRecordSchema,
 } from '../teacher/records';
+import {
+  changePassphrase,
+  createLock,
+  type LockOptions,
+  type LockParameters,
+  lockParametersSchema,
+  open as openBox,
+  type SealedBox,
+  seal,
+  type UnlockedKey,
+  unlock,
+  WrongPassphraseError,
+} from '../teacher/sealing';
 
 export const DB_NAME = 'red-flags';
 /** Bump with a new step in `upgrade` below; never edit a step that has shipped. */
@@ -21,11 +34,30 @@ export const DB_VERSION = 2;
 /** Device settings kept beside the data (retention period, ...), by name. */
 export type SettingValue = string | number | boolean;
 
+/**
+ * A result stored under the teacher's passphrase: only the id (to keep imports idempotent) and
+ * the class code (to find a class's results) stay readable; the nickname and the result are
+ * sealed. Students can add results without the passphrase; only the teacher can read them.
+ */
+interface SealedRecord {
+  readonly id: string;
+  readonly classCode: string | null;
+  readonly sealed: SealedBox;
+}
+
+type StoredValue = StudentRecord | SealedRecord;
+
+/** The settings entry that holds the lock's public parameters. */
+const LOCK_SETTING = 'lock';
+
+/** Where the passphrase lock stands on this device. */
+export type LockState = 'none' | 'locked' | 'unlocked' | 'unsupported';
+
 interface RedFlagsDb extends DBSchema {
   classes: { key: string; value: ClassInfo };
   results: {
     key: string;
-    value: StudentRecord;
+    value: StoredValue;
     indexes: { byClass: string };
   };
   settings: { key: string; value: { name: string; value: SettingValue } };
@@ -59,6 +91,21 @@ export interface ResultStore {
   putSetting(name: string, value: SettingValue): Promise<WriteOutcome>;
   /** Removes every class, result and setting from this device. */
   deleteEverything(): Promise<void>;
+  /**
+   * The passphrase lock. 'locked': results are sealed and the teacher has not unlocked them in
+   * this tab, so `records` returns only unsealed ones. 'unsupported': an in-memory store.
+   */
+  lockState(): LockState;
+  /** False (and nothing changes) when the passphrase is wrong. */
+  unlock(passphrase: string): Promise<boolean>;
+  /** Sets a passphrase where there is none, sealing every stored result. */
+  setPassphrase(passphrase: string, options?: LockOptions): Promise<WriteOutcome>;
+  /** Changes it; 'invalid' (and nothing changes) when the current passphrase is wrong. */
+  changePassphrase(current: string, next: string, options?: LockOptions): Promise<WriteOutcome>;
+  /** Removes the lock once unlocked: every result is stored readable again. */
+  removePassphrase(): Promise<WriteOutcome>;
+  /** Forgets the key in this tab: the teacher screens ask for the passphrase again. */
+  lock(): void;
   close(): void;
 }
 
@@ -89,14 +136,169 @@ function upgrade(db: IDBPDatabase<RedFlagsDb>, oldVersion: number): void {
   }
 }
 
+const isSealed = (value: StoredValue): value is SealedRecord => 'sealed' in value;
+
 class IndexedDbStore implements ResultStore {
   readonly persistent = true;
-  constructor(private readonly db: IDBPDatabase<RedFlagsDb>) {}
+  #lock: LockParameters | undefined;
+  #key: UnlockedKey | undefined;
+
+  constructor(
+    private readonly db: IDBPDatabase<RedFlagsDb>,
+    lock: LockParameters | undefined,
+  ) {
+    this.#lock = lock;
+  }
+
+  /** Reads the lock's parameters, if a passphrase was set on this device. */
+  static async lockOf(db: IDBPDatabase<RedFlagsDb>): Promise<LockParameters | undefined> {
+    const stored = (await db.get('settings', LOCK_SETTING))?.value;
+    if (typeof stored !== 'string') return undefined;
+    try {
+      return lockParametersSchema.parse(JSON.parse(stored));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Under a lock, seals each record before any transaction opens (crypto would end it). */
+  async #prepare(batches: readonly (readonly StudentRecord[])[]): Promise<StoredValue[][]> {
+    const lock = this.#lock;
+    if (!lock) return batches.map((batch) => [...batch]);
+    return Promise.all(
+      batches.map((batch) =>
+        Promise.all(
+          batch.map(
+            async (record): Promise<SealedRecord> => ({
+              id: record.id,
+              classCode: record.classCode,
+              sealed: await seal(lock.publicKey, {
+                student: record.student,
+                result: record.result,
+              }),
+            }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async #readable(values: readonly StoredValue[]): Promise<StudentRecord[]> {
+    const out: StudentRecord[] = [];
+    for (const value of values) {
+      if (!isSealed(value)) {
+        out.push(value);
+        continue;
+      }
+      if (!this.#key) continue;
+      try {
+        const inner = (await openBox(this.#key, value.sealed)) as Record<string, unknown>;
+        const parsed = studentRecordSchema.safeParse({
+          id: value.id,
+          classCode: value.classCode,
+          ...inner,
+        });
+        if (parsed.success) out.push(parsed.data);
+      } catch {
+        // A box that does not open is left where it is, never shown as something else.
+      }
+    }
+    return out;
+  }
+
+  lockState(): LockState {
+    if (!this.#lock) return 'none';
+    return this.#key ? 'unlocked' : 'locked';
+  }
+
+  async unlock(passphrase: string): Promise<boolean> {
+    if (!this.#lock) return true;
+    try {
+      this.#key = await unlock(this.#lock, passphrase);
+      return true;
+    } catch (error) {
+      if (error instanceof WrongPassphraseError) return false;
+      return false;
+    }
+  }
+
+  lock(): void {
+    this.#key = undefined;
+  }
+
+  async changePassphrase(
+    current: string,
+    next: string,
+    options?: LockOptions,
+  ): Promise<WriteOutcome> {
+    if (!this.#lock) return { ok: false, error: 'invalid' };
+    // The same key pair, wrapped again: the sealed results stay as they are.
+    const parameters = await changePassphrase(this.#lock, current, next, options).catch(
+      () => undefined,
+    );
+    if (!parameters) return { ok: false, error: 'invalid' };
+    try {
+      return await this.#saveLock(parameters);
+    } catch (error) {
+      return writeFailed(error);
+    }
+  }
+
+  async setPassphrase(passphrase: string, options?: LockOptions): Promise<WriteOutcome> {
+    if (this.#lock) return { ok: false, error: 'invalid' };
+    try {
+      const { parameters, key } = await createLock(passphrase, options);
+      const plain = (await this.db.getAll('results')).filter(
+        (v): v is StudentRecord => !isSealed(v),
+      );
+      this.#lock = parameters;
+      const sealed = (await this.#prepare([plain]))[0] ?? [];
+      // The lock and the sealed results are written together: never one without the other.
+      const tx = this.db.transaction(['results', 'settings'], 'readwrite');
+      const results = tx.objectStore('results');
+      await Promise.all([
+        ...sealed.map((value) => results.put(value)),
+        tx.objectStore('settings').put({ name: LOCK_SETTING, value: JSON.stringify(parameters) }),
+        tx.done,
+      ]);
+      this.#key = key;
+      return { ok: true, added: sealed.length, duplicates: 0 };
+    } catch (error) {
+      this.#lock = await IndexedDbStore.lockOf(this.db);
+      return writeFailed(error);
+    }
+  }
+
+  async #saveLock(parameters: LockParameters): Promise<WriteOutcome> {
+    await this.db.put('settings', { name: LOCK_SETTING, value: JSON.stringify(parameters) });
+    this.#lock = parameters;
+    return { ok: true, added: 0, duplicates: 0 };
+  }
+
+  async removePassphrase(): Promise<WriteOutcome> {
+    if (!this.#lock) return { ok: true, added: 0, duplicates: 0 };
+    if (!this.#key) return { ok: false, error: 'invalid' };
+    try {
+      const plain = await this.#readable(await this.db.getAll('results'));
+      const tx = this.db.transaction(['results', 'settings'], 'readwrite');
+      const results = tx.objectStore('results');
+      await Promise.all([
+        ...plain.map((record) => results.put(record)),
+        tx.objectStore('settings').delete(LOCK_SETTING),
+        tx.done,
+      ]);
+      this.#lock = undefined;
+      this.#key = undefined;
+      return { ok: true, added: plain.length, duplicates: 0 };
+    } catch (error) {
+      return writeFailed(error);
+    }
+  }
 
   async addRecords(records: readonly StudentRecord[]): Promise<WriteOutcome> {
     if (!isValidBatch(records)) return INVALID;
     try {
-      const [counts] = await this.#write([records]);
+      const [counts] = await this.#write(await this.#prepare([records]));
       return counts ? { ok: true, ...counts } : { ok: false, error: 'unavailable' };
     } catch (error) {
       return writeFailed(error);
@@ -108,7 +310,7 @@ class IndexedDbStore implements ResultStore {
     const writable = batches.filter((_, i) => valid[i]);
     let written: { added: number; duplicates: number }[] | undefined;
     try {
-      if (writable.length > 0) written = await this.#write(writable);
+      if (writable.length > 0) written = await this.#write(await this.#prepare(writable));
     } catch {
       // Nothing of the one transaction stayed: each batch on its own, as addRecords would.
     }
@@ -135,7 +337,7 @@ class IndexedDbStore implements ResultStore {
    * record would, with half the requests and none of the waits.
    */
   async #write(
-    batches: readonly (readonly StudentRecord[])[],
+    batches: readonly (readonly StoredValue[])[],
   ): Promise<{ added: number; duplicates: number }[]> {
     const tx = this.db.transaction('results', 'readwrite');
     const done = tx.done;
@@ -172,10 +374,10 @@ class IndexedDbStore implements ResultStore {
   }
 
   async records(classCode?: string | null): Promise<StudentRecord[]> {
-    if (classCode === undefined) return this.db.getAll('results');
+    if (classCode === undefined) return this.#readable(await this.db.getAll('results'));
     if (classCode === null)
-      return (await this.db.getAll('results')).filter((r) => r.classCode === null);
-    return this.db.getAllFromIndex('results', 'byClass', classCode);
+      return this.#readable((await this.db.getAll('results')).filter((r) => r.classCode === null));
+    return this.#readable(await this.db.getAllFromIndex('results', 'byClass', classCode));
   }
 
   async putClass(info: ClassInfo): Promise<WriteOutcome> {
@@ -222,6 +424,8 @@ class IndexedDbStore implements ResultStore {
       tx.objectStore('settings').clear(),
       tx.done,
     ]);
+    this.#lock = undefined;
+    this.#key = undefined;
   }
 
   close(): void {
@@ -305,6 +509,33 @@ export class MemoryStore implements ResultStore {
     this.#settings.clear();
   }
 
+  /** Results kept only in this tab's memory are gone when it closes: there is nothing to lock. */
+  lockState(): LockState {
+    return 'unsupported';
+  }
+
+  async unlock(_passphrase: string): Promise<boolean> {
+    return true;
+  }
+
+  async setPassphrase(_passphrase: string, _options?: LockOptions): Promise<WriteOutcome> {
+    return { ok: false, error: 'unavailable' };
+  }
+
+  async changePassphrase(
+    _current: string,
+    _next: string,
+    _options?: LockOptions,
+  ): Promise<WriteOutcome> {
+    return { ok: false, error: 'unavailable' };
+  }
+
+  async removePassphrase(): Promise<WriteOutcome> {
+    return { ok: true, added: 0, duplicates: 0 };
+  }
+
+  lock(): void {}
+
   close(): void {}
 }
 
@@ -331,7 +562,7 @@ export async function openResultStore(options: OpenOptions = {}): Promise<Result
         options.onVersionChange?.();
       },
     });
-    return new IndexedDbStore(db);
+    return new IndexedDbStore(db, await IndexedDbStore.lockOf(db));
   } catch {
     return new MemoryStore();
   }

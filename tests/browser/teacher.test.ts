@@ -156,6 +156,8 @@ describe('a class gathered on the teacher device', () => {
 
     // Projector view: fewer than 3 students behind a breakdown hides it, and no nickname shows.
     await page.getByRole('button', { name: 'Projector view' }).click();
+    // The dashboard redraws after the click: wait until the per-student table is gone.
+    await expect.poll(() => page.locator('.dashboard').textContent()).not.toContain('Per student');
     const projected = (await page.locator('.dashboard').textContent()) ?? '';
     for (const nickname of ['Ana', 'Ben 12', 'Cy']) expect(projected).not.toContain(nickname);
     expect(await overviewRow(page, 'A call from "Toronto Police"')).toEqual([
@@ -483,6 +485,57 @@ describe('moving and keeping data', () => {
     await page.locator('.teacher-settings summary').click();
     await page.locator('[data-open="teacher"]').click();
     expect(await page.getByLabel('Keep results for (days)').inputValue()).toBe('200');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the passphrase', () => {
+  it('locks teacher mode, encrypts results at rest, refuses a wrong passphrase and still lets students play', async () => {
+    const { page, problems } = await open();
+    await page.locator('.teacher-settings summary').click();
+    await page.locator('[data-open="teacher"]').click();
+    await page.getByLabel('Class name').fill('9E');
+    await page.getByRole('button', { name: 'Create the class' }).click();
+    const code = (await page.locator('.class-code .code').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Back to the classes' }).click();
+
+    await page
+      .getByText('If you forget this passphrase, the results cannot be recovered.')
+      .waitFor();
+    await page.getByLabel('New passphrase').fill('short');
+    await page.getByLabel('The same passphrase again').fill('short');
+    await page.getByRole('button', { name: 'Set the passphrase' }).click();
+    await page.getByText('Use at least 8 characters.').waitFor();
+    await page.getByLabel('New passphrase').fill('maple leaf 2026');
+    await page.getByLabel('The same passphrase again').fill('maple leaf 2026');
+    await page.getByRole('button', { name: 'Set the passphrase' }).click();
+    await page.getByRole('button', { name: 'Lock now' }).waitFor();
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await page.getByRole('heading', { name: 'Teacher mode is locked' }).waitFor();
+    expect(await page.locator(`[data-class-code="${code}"]`).count()).toBe(0);
+
+    // A student plays on this device while it is locked; the result is stored sealed.
+    await page.getByRole('button', { name: 'Back to the game' }).click();
+    await join(page, code, 'Hal');
+    await play(page, walk('best path: hang up at the opening').choices);
+    const raw = JSON.stringify(await storedRecords(page));
+    expect(raw).toContain('sealed');
+    expect(raw).not.toContain('Hal');
+    expect(raw).not.toContain(SCENARIO);
+
+    await page.reload();
+    await page.locator('.teacher-settings summary').click();
+    await page.locator('[data-open="teacher"]').click();
+    await page.getByLabel('Passphrase').fill('maple leaf 2025');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText('That passphrase is not right. Nothing was changed.').waitFor();
+    expect(JSON.stringify(await storedRecords(page))).toBe(raw);
+    await page.getByLabel('Passphrase').fill('maple leaf 2026');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.locator(`[data-class-code="${code}"]`).click();
+    await expect
+      .poll(() => overviewRow(page, 'A call from "Toronto Police"'))
+      .toEqual(['1', '100%', '1', '0', '0']);
     expect(problems).toEqual([]);
   });
 });

@@ -239,3 +239,78 @@ describe('database versions', () => {
     store.close();
   });
 });
+
+describe('the passphrase lock', () => {
+  const FAST = { iterationsForTests: 1000 };
+
+  it('seals stored results, lets students add more without it, and shows them only once unlocked', async () => {
+    const factory = new IDBFactory();
+    const store = await openResultStore({ indexedDB: factory });
+    await store.addRecords([record('Sam')]);
+    expect(store.lockState()).toBe('none');
+    expect(await store.setPassphrase('correct horse battery', FAST)).toMatchObject({
+      ok: true,
+      added: 1,
+    });
+    expect(store.lockState()).toBe('unlocked');
+    store.close();
+
+    // Another session on the same device: locked until the passphrase is given.
+    const later = await openResultStore({ indexedDB: factory });
+    expect(later.lockState()).toBe('locked');
+    expect(await later.records()).toEqual([]);
+    // A student adds a result without the passphrase.
+    expect(await later.addRecords([record('Ana')])).toMatchObject({ ok: true, added: 1 });
+    // Nothing readable is at rest: no nickname, no result in the raw database.
+    const raw = await new Promise<unknown[]>((resolve) => {
+      const open = factory.open('red-flags');
+      open.onsuccess = () => {
+        const request = open.result.transaction('results').objectStore('results').getAll();
+        request.onsuccess = () => {
+          open.result.close();
+          resolve(request.result);
+        };
+      };
+    });
+    expect(JSON.stringify(raw)).not.toMatch(/Sam|Ana|scenarioId|choices/);
+    expect(await later.unlock('wrong horse')).toBe(false);
+    expect(later.lockState()).toBe('locked');
+    expect(await later.unlock('correct horse battery')).toBe(true);
+    expect((await later.records()).map((r) => r.student).sort()).toEqual(['Ana', 'Sam']);
+    expect((await later.records('K7MPQ2')).length).toBe(2);
+    later.lock();
+    expect(await later.records()).toEqual([]);
+    later.close();
+  });
+
+  it('changes the passphrase only with the current one, and removes the lock once unlocked', async () => {
+    const factory = new IDBFactory();
+    const store = await openResultStore({ indexedDB: factory });
+    await store.addRecords([record('Sam')]);
+    await store.setPassphrase('first passphrase', FAST);
+    expect(await store.setPassphrase('another', FAST)).toEqual({ ok: false, error: 'invalid' });
+    expect(await store.changePassphrase('not it', 'second passphrase', FAST)).toEqual({
+      ok: false,
+      error: 'invalid',
+    });
+    expect(
+      await store.changePassphrase('first passphrase', 'second passphrase', FAST),
+    ).toMatchObject({ ok: true });
+    store.close();
+    const again = await openResultStore({ indexedDB: factory });
+    expect(await again.unlock('first passphrase')).toBe(false);
+    expect(await again.unlock('second passphrase')).toBe(true);
+    expect(await again.removePassphrase()).toMatchObject({ ok: true, added: 1 });
+    expect(again.lockState()).toBe('none');
+    again.close();
+    const plain = await openResultStore({ indexedDB: factory });
+    expect((await plain.records()).map((r) => r.student)).toEqual(['Sam']);
+    plain.close();
+  });
+
+  it('is not offered by the in-memory store', async () => {
+    const memory = new MemoryStore();
+    expect(memory.lockState()).toBe('unsupported');
+    expect(await memory.setPassphrase('x', FAST)).toEqual({ ok: false, error: 'unavailable' });
+  });
+});

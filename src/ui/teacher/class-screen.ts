@@ -321,11 +321,13 @@ export function createClassScreen(app: AppContext, info: ClassInfo): Screen {
     );
   };
 
+  let drawing = 0;
   const renderDashboard = async () => {
-    const summary = aggregateClass({
-      records: await records(),
-      scenarios: [...scenarios.values()],
-    });
+    // Only the latest request draws: a slow read must not paint over a newer view.
+    const ticket = ++drawing;
+    const stored = await records();
+    if (ticket !== drawing) return;
+    const summary = aggregateClass({ records: stored, scenarios: [...scenarios.values()] });
     dashboardHost.replaceChildren(
       dashboardView({
         view: projectorView(summary, projector ? 3 : 1),

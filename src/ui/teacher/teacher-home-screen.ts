@@ -26,6 +26,7 @@ import { createPlayScreen } from '../play-screen';
 import type { AppContext, Screen } from '../screen';
 import { createClassScreen } from './class-screen';
 import { createLessonGuideScreen } from './lesson-guide-screen';
+import { passphraseControls, unlockForm } from './passphrase-view';
 
 export function createTeacherHomeScreen(app: AppContext): Screen {
   const t = (key: string, values?: Record<string, string>) => app.i18n.t(key, values ?? {});
@@ -319,6 +320,7 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
     return el('section', { className: 'danger-zone' }, [
       el('h3', { text: t('teacher.deviceHeading') }),
       await retentionSetting(),
+      passphraseControls(app.store, t, () => void render()),
       backupTools(),
       ask,
       confirmBox,
@@ -379,6 +381,20 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
 
   const render = async () => {
     heading.textContent = t('teacher.heading');
+    if (app.store.lockState() === 'locked') {
+      // Nothing of the classes shows until the passphrase is given.
+      body.replaceChildren(
+        unlockForm(app.store, t, () => void render().then(() => focusScreenStart(heading))),
+        el('div', { className: 'button-row' }, [
+          el('button', {
+            text: t('teacher.backToGame'),
+            attrs: { type: 'button' },
+            on: { click: () => app.goHome() },
+          }),
+        ]),
+      );
+      return;
+    }
     const scenarios = await allScenarios();
     const notPersistent = el('p', {
       className: 'warning',
