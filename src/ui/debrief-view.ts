@@ -28,6 +28,8 @@ export interface DebriefOptions {
   readonly saved: SaveOutcome | 'not-kept';
   readonly onPlayAgain: () => void;
   readonly onBack: () => void;
+  /** When the result is not safely on the device: save it as a file instead. */
+  readonly onSaveFile?: () => void;
 }
 
 /** A genuine contact's "red flags" are what made it look alarming; checking them is the skill. */
@@ -115,11 +117,20 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
     }),
     options.saved === 'not-kept' && el('p', { className: 'hint', text: t('workshop.notKept') }),
     (options.saved === 'memory-only' || options.saved === 'failed') &&
-      el('p', {
-        className: 'warning',
-        text: t(options.saved === 'memory-only' ? 'debrief.memoryOnly' : 'debrief.notSaved'),
-        attrs: { role: 'status' },
-      }),
+      el('div', { className: 'save-warning' }, [
+        el('p', {
+          className: 'warning',
+          text: t(options.saved === 'memory-only' ? 'debrief.memoryOnly' : 'debrief.notSaved'),
+          attrs: { role: 'status' },
+        }),
+        options.onSaveFile &&
+          el('button', {
+            className: 'primary',
+            text: t('debrief.saveFile'),
+            attrs: { type: 'button', 'data-action': 'save-result-file' },
+            on: { click: options.onSaveFile },
+          }),
+      ]),
     ...(reached ? reached.ending.debrief.map((key) => el('p', { text: text(key) })) : []),
     genuine && el('p', { className: 'genuine-note', text: t('debrief.genuine.note') }),
     section(genuine ? 'debrief.genuine.redFlags' : 'debrief.redFlags', flagList),

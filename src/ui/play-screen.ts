@@ -11,6 +11,7 @@ import { type LoadedScenario, loadScenario } from '../content/scenario-catalog';
 import {
   createResult,
   restore,
+  type ScenarioResult,
   ScenarioRunner,
   SnapshotError,
   type StoryEvent,
@@ -20,9 +21,11 @@ import { scenarioNamespace } from '../i18n/i18n';
 import type { SaveOutcome } from '../storage/player-results';
 import { clearProgress, loadProgress, saveProgress } from '../storage/progress-store';
 import { savedRegion } from '../storage/region-preference';
+import { createPayload, encodeFile, fileName } from '../teacher/transfer';
 import { createChoicePanel } from './choice-panel';
 import { debriefView } from './debrief-view';
 import { el, focusScreenStart, uniqueId } from './dom';
+import { downloadText } from './download';
 import { phoneScreenAfter } from './phone-state';
 import type { AppContext, Screen } from './screen';
 import { describeEvent, type StoryTexts } from './story-text';
@@ -85,6 +88,7 @@ export function createPlayScreen(
   let firstDecisionMarked = false;
   /** Set once the debrief shows: where the result was saved ('not-kept' in a workshop). */
   let resultSaved: SaveOutcome | 'not-kept' | undefined;
+  let finishedResult: ScenarioResult | undefined;
 
   const t = (): TFunction => app.i18n.t;
   const text = (key: string) => app.i18n.t(key, { ns });
@@ -163,8 +167,27 @@ export function createPlayScreen(
     focusScreenStart(status);
   };
 
-  const showDebrief = (finished: ScenarioRunner, saved: SaveOutcome | 'not-kept') => {
+  const showDebrief = (
+    finished: ScenarioRunner,
+    saved: SaveOutcome | 'not-kept',
+    result?: ScenarioResult,
+  ) => {
+    const player = app.player();
     const debrief = debriefView({
+      ...(result && saved !== 'saved'
+        ? {
+            // Storage refused it: the result goes to a file the student can hand in, so it is not lost.
+            onSaveFile: () => {
+              const payload = createPayload({
+                classCode: player.classCode,
+                student: player.student,
+                results: [result],
+                now: new Date(),
+              });
+              downloadText(fileName(payload), encodeFile(payload), 'application/json');
+            },
+          }
+        : {}),
       runner: finished,
       t: t(),
       language: app.language(),
@@ -192,7 +215,8 @@ export function createPlayScreen(
     resultSaved = await app.results.save(result);
     // The snapshot goes only once the result is safe: a failed save can still be resumed.
     if (resultSaved !== 'failed') clearProgress(app.player(), scenarioId);
-    focusScreenStart(showDebrief(finished, resultSaved));
+    finishedResult = result;
+    focusScreenStart(showDebrief(finished, resultSaved, result));
     stage?.destroy();
     stage = undefined;
   };
@@ -343,7 +367,7 @@ export function createPlayScreen(
       }
       app.i18n.addResourceBundle(app.language(), ns, loaded.texts, true, true);
       if (resultSaved !== undefined) {
-        showDebrief(runner, resultSaved);
+        showDebrief(runner, resultSaved, finishedResult);
         return;
       }
       relabelChrome();

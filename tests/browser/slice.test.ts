@@ -229,3 +229,31 @@ describe('the slice keeps the player safe from lost progress', () => {
     await context.close();
   });
 });
+
+describe('when the device cannot keep results', () => {
+  it('says so in the debrief and saves the result as a file instead, so nothing is lost', async () => {
+    const { context, page, problems } = await openGame(browser, { baseUrl: inject('baseUrl') });
+    // A private window with storage switched off: IndexedDB refuses to open.
+    await page.addInitScript(() => {
+      Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true });
+    });
+    await page.reload();
+    await tabToAndPress(page, 'data-scenario-id', SCENARIO);
+    for (const choice of ['answer', 'hang-up', 'call-back', 'report-to-anti-fraud-centre']) {
+      await waitForChoiceFocus(page);
+      await tabToAndPress(page, 'data-choice-id', choice);
+    }
+    await page.getByText('This browser cannot keep results after the tab is closed').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save this result as a file' }).click(),
+    ]);
+    const file = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8'));
+    expect(file).toMatchObject({
+      format: 'red-flags/transfer',
+      results: [{ scenarioId: SCENARIO, outcome: 'safe' }],
+    });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
