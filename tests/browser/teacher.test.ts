@@ -324,6 +324,7 @@ describe('for the whole room', () => {
     const { page, problems } = await open();
     await page.locator('.teacher-settings summary').click();
     await page.locator('[data-open="teacher"]').click();
+    await page.locator('[data-guide]').first().waitFor();
     const ids = await page
       .locator('[data-guide]')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-guide')));
