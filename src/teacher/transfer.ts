@@ -12,12 +12,21 @@
  * reach a prototype are refused, and what it returns is built afresh by zod.
  */
 import { z } from 'zod';
-import { RESULT_FORMAT, RESULT_SCHEMA_VERSION } from '../engine/result';
-import { SPOT_CHECK_RESULT_FORMAT, SPOT_CHECK_SCHEMA_VERSION } from '../engine/spot-check';
 import { normaliseClassCode } from './class-code';
 import { crc32Hex, crc32HexOfText } from './crc32';
 import { checkNickname, isNormalisedNickname, NICKNAME_MAX_LENGTH } from './nickname';
 import { classCodeSchema, type StoredResult, storedResultSchema } from './records';
+import {
+  bytesToText,
+  checksumMatches,
+  hasForbiddenKey,
+  isNewer,
+  isRecord,
+  looksBinary,
+  RESULT_VERSIONS,
+  readText,
+  resolveMaxBytes,
+} from './untrusted-input';
 
 export const TRANSFER_FORMAT = 'red-flags/transfer';
 export const TRANSFER_SCHEMA_VERSION = 1;
@@ -297,32 +306,11 @@ export async function decodeTransfer(
 }
 
 async function decode(input: unknown, options: DecodeOptions | undefined): Promise<DecodeResult> {
-  const requested = options?.maxBytes;
-  const maxBytes =
-    typeof requested === 'number' && requested >= 0 && !Number.isNaN(requested)
-      ? requested
-      : DEFAULT_MAX_BYTES;
+  const maxBytes = resolveMaxBytes(options?.maxBytes, DEFAULT_MAX_BYTES);
+  const read = readText(input, maxBytes);
+  if (!read.ok) return fail(read.error);
 
-  let text: string;
-  if (typeof input === 'string') {
-    if (input.length > maxBytes || utf8LengthOver(input, maxBytes)) return fail('too-large');
-    text = input;
-  } else if (ArrayBuffer.isView(input)) {
-    if (input.byteLength > maxBytes) return fail('too-large');
-    // A copy: the caller may reuse its buffer while this reads, and it is never written to.
-    const bytes = new Uint8Array(input.byteLength);
-    bytes.set(new Uint8Array(input.buffer, input.byteOffset, input.byteLength));
-    const decoded = bytesToText(bytes);
-    if (decoded === undefined) return fail('not-text');
-    text = decoded;
-  } else if (input === undefined || input === null) {
-    return fail('empty');
-  } else {
-    return fail('not-text');
-  }
-  if (looksBinary(text)) return fail('not-text');
-
-  const trimmed = text.trim();
+  const trimmed = read.text.trim();
   if (trimmed === '') return fail('empty');
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return decodeJson(trimmed, true);
 
@@ -364,12 +352,6 @@ async function decodeCode(body: string, maxBytes: number): Promise<DecodeResult>
   return decodeJson(trimmed, false);
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const RESULT_VERSIONS = new Map<unknown, number>([
-  [RESULT_FORMAT, RESULT_SCHEMA_VERSION],
-  [SPOT_CHECK_RESULT_FORMAT, SPOT_CHECK_SCHEMA_VERSION],
-]);
-
 function decodeJson(text: string, withChecksum: boolean): DecodeResult {
   let value: unknown;
   try {
@@ -386,16 +368,7 @@ function decodeJson(text: string, withChecksum: boolean): DecodeResult {
   let body: Record<string, unknown> = value;
   if (withChecksum) {
     const { checksum, ...rest } = value;
-    if (typeof checksum !== 'string' || !/^[0-9a-fA-F]{8}$/.test(checksum)) {
-      return fail('bad-checksum');
-    }
-    let actual: string;
-    try {
-      actual = crc32HexOfText(JSON.stringify(rest));
-    } catch {
-      return fail('bad-checksum');
-    }
-    if (actual !== checksum.toLowerCase()) return fail('bad-checksum');
+    if (!checksumMatches(checksum, rest)) return fail('bad-checksum');
     body = rest;
   }
 
@@ -408,93 +381,4 @@ function decodeJson(text: string, withChecksum: boolean): DecodeResult {
   }
   const parsed = transferPayloadSchema.safeParse(body);
   return parsed.success ? { ok: true, payload: parsed.data } : fail('invalid');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isNewer(version: unknown, ours: number): boolean {
-  return typeof version === 'number' && Number.isInteger(version) && version > ours;
-}
-
-/** Whether any object in a parsed JSON value has a key that could reach a prototype. */
-function hasForbiddenKey(root: unknown): boolean {
-  // Iterative, so a deeply nested input cannot overflow the stack.
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) stack.push(item);
-      continue;
-    }
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return true;
-      stack.push((value as Record<string, unknown>)[key]);
-    }
-  }
-  return false;
-}
-
-/* ----------------------------------------------------------------------------------------- */
-/* Text or binary                                                                            */
-
-/** Starts of files that are certainly not text: PNG, JPEG, GIF, PDF, ZIP (and docx), gzip. */
-const SIGNATURES: readonly (readonly number[])[] = [
-  [0x89, 0x50, 0x4e, 0x47], // PNG
-  [0xff, 0xd8, 0xff], // JPEG
-  [0x47, 0x49, 0x46, 0x38], // GIF8
-  [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
-  [0x50, 0x4b, 0x03, 0x04], // ZIP, and so docx, xlsx, odt
-  [0x50, 0x4b, 0x05, 0x06], // empty ZIP
-  [0x50, 0x4b, 0x07, 0x08], // spanned ZIP
-  [0x1f, 0x8b], // gzip
-];
-
-/** UTF-8 text without its byte-order mark, or undefined for binary data. */
-function bytesToText(bytes: Uint8Array<ArrayBuffer>): string | undefined {
-  for (const signature of SIGNATURES) {
-    if (signature.every((byte, i) => bytes[i] === byte)) return undefined;
-  }
-  if (bytes.includes(0)) return undefined;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Text that is really binary data: control characters other than white space (a PNG read as
- * text has them in its first 8 bytes; a JPEG has NULs), or a PDF's opening.
- */
-function looksBinary(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    // Tab, line feed, vertical tab, form feed and carriage return are white space.
-    if (unit < 0x20 && (unit < 0x09 || unit > 0x0d)) return true;
-  }
-  return /^\ufeff?%PDF-/.test(text);
-}
-
-/** Whether a string's UTF-8 encoding is longer than `limit` bytes, counted without encoding. */
-function utf8LengthOver(text: string, limit: number): boolean {
-  // Each UTF-16 unit is at most 3 bytes (a surrogate pair is 4 bytes for 2 units).
-  if (text.length * 3 <= limit) return false;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i += 1;
-      } else bytes += 3;
-    } else bytes += 3;
-    if (bytes > limit) return true;
-  }
-  return false;
 }

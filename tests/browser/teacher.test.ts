@@ -372,20 +372,61 @@ describe('for the whole room', () => {
 });
 
 describe('moving and keeping data', () => {
-  it('reads a results QR code with the camera where the browser can, and says what to do where it cannot', async () => {
+  it('reads a results QR code with the camera, and says what to do where it cannot', async () => {
     const student = await open();
     await join(student.page, 'K7MPQ2', 'Fay');
     await play(student.page, walk('best path: hang up at the opening').choices);
     await student.page.locator('[data-open="share"]').click();
     const code = await student.page.locator('#share-code').inputValue();
 
-    // This Chromium has no BarcodeDetector: the screen points to the code and the file.
+    // No camera API at all: the screen points to the code and the file.
     const plain = await open();
+    await plain.page.addInitScript(() => {
+      Object.defineProperty(navigator, 'mediaDevices', { value: undefined, configurable: true });
+    });
+    await plain.page.reload();
     await plain.page.locator('.teacher-settings summary').click();
     await plain.page.locator('[data-open="teacher"]').click();
     await plain.page.getByLabel('Class name').fill('QR');
     await plain.page.getByRole('button', { name: 'Create the class' }).click();
-    await plain.page.getByText('This browser cannot read QR codes with the camera.').waitFor();
+    await plain.page.getByText('This browser cannot use a camera here.').waitFor();
+
+    // A camera API but no camera (this machine): a clear message, nothing else happens.
+    const noCamera = await open();
+    await noCamera.page.locator('.teacher-settings summary').click();
+    await noCamera.page.locator('[data-open="teacher"]').click();
+    await noCamera.page.getByLabel('Class name').fill('QR');
+    await noCamera.page.getByRole('button', { name: 'Create the class' }).click();
+    await noCamera.page.getByRole('button', { name: 'Scan a QR code with the camera' }).click();
+    await noCamera.page.getByText('The camera could not be used.').waitFor();
+
+    // A camera, and jsQR reading its frames where the browser has no BarcodeDetector: the
+    // fake camera shows no code, so the scanner keeps looking until the teacher stops it.
+    const fakeCamera = await launchBrowser({ fakeCamera: true });
+    try {
+      const scanning = await openGame(fakeCamera, { baseUrl: inject('baseUrl') });
+      await scanning.context.grantPermissions(['camera']);
+      await scanning.page.locator('.teacher-settings summary').click();
+      await scanning.page.locator('[data-open="teacher"]').click();
+      await scanning.page.getByLabel('Class name').fill('QR');
+      await scanning.page.getByRole('button', { name: 'Create the class' }).click();
+      await scanning.page.getByRole('button', { name: 'Scan a QR code with the camera' }).click();
+      await scanning.page.getByText("Hold the student's QR code in front of the camera.").waitFor();
+      await expect
+        .poll(() =>
+          scanning.page.locator('video.qr-video').evaluate((v: HTMLVideoElement) => v.videoWidth),
+        )
+        .toBeGreaterThan(0);
+      await scanning.page.getByRole('button', { name: 'Stop the camera' }).click();
+      expect(
+        await scanning.page
+          .locator('video.qr-video')
+          .evaluate((v: HTMLVideoElement) => v.srcObject),
+      ).toBeNull();
+      expect(scanning.problems).toEqual([]);
+    } finally {
+      await fakeCamera.close();
+    }
 
     // A Chromebook has one: stand it in with a detector that "sees" the student's code.
     const cameraBrowser = await launchBrowser({ fakeCamera: true });
@@ -418,6 +459,7 @@ describe('moving and keeping data', () => {
     }
     expect(student.problems).toEqual([]);
     expect(plain.problems).toEqual([]);
+    expect(noCamera.problems).toEqual([]);
   });
 
   it('backs up every class, deletes everything, and restores the same class and results', async () => {

@@ -1,8 +1,9 @@
 /**
  * Scanning a student's results QR code with the teacher device's camera. It uses the browser's
- * own BarcodeDetector (built into Chromebooks, Android and macOS browsers), so no decoder is
- * downloaded and nothing leaves the device. Where the browser has none, the button is not
- * shown and the screen points to the text code and the results file instead.
+ * own BarcodeDetector where there is one (Chromebooks, Android, macOS); elsewhere it reads the
+ * camera frames with jsQR, a small decoder in plain JavaScript that is bundled with the game
+ * and loaded only when scanning starts. Nothing leaves the device. Without a camera API the
+ * screen points to the text code and the results file instead.
  */
 import { el } from '../dom';
 
@@ -14,6 +15,26 @@ interface BarcodeDetectorLike {
   detect(source: HTMLVideoElement): Promise<DetectedBarcode[]>;
 }
 
+/** Reads QR codes from video frames with jsQR, for browsers without BarcodeDetector. */
+async function frameDecoder(): Promise<BarcodeDetectorLike> {
+  const { default: jsQR } = await import('jsqr');
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  return {
+    async detect(video) {
+      if (!context || video.videoWidth === 0) return [];
+      // A frame at most 640 pixels wide is plenty for a code held up to the camera.
+      const scale = Math.min(1, 640 / video.videoWidth);
+      canvas.width = Math.round(video.videoWidth * scale);
+      canvas.height = Math.round(video.videoHeight * scale);
+      context.drawImage(video, 0, 0, canvas.width, canvas.height);
+      const frame = context.getImageData(0, 0, canvas.width, canvas.height);
+      const code = jsQR(frame.data, frame.width, frame.height, { inversionAttempts: 'dontInvert' });
+      return code ? [{ rawValue: code.data }] : [];
+    },
+  };
+}
+
 type BarcodeDetectorConstructor = new (options: { formats: string[] }) => BarcodeDetectorLike;
 
 function detectorClass(): BarcodeDetectorConstructor | undefined {
@@ -21,9 +42,7 @@ function detectorClass(): BarcodeDetectorConstructor | undefined {
 }
 
 export function cameraScanningSupported(): boolean {
-  return (
-    detectorClass() !== undefined && typeof navigator.mediaDevices?.getUserMedia === 'function'
-  );
+  return typeof navigator.mediaDevices?.getUserMedia === 'function';
 }
 
 export interface QrScannerOptions {
@@ -60,8 +79,6 @@ export function createQrScanner({ t, onCode }: QrScannerOptions): QrScanner {
   };
 
   const scan = async () => {
-    const Detector = detectorClass();
-    if (!Detector) return;
     try {
       stream = await navigator.mediaDevices.getUserMedia({
         video: { facingMode: 'environment' },
@@ -77,7 +94,8 @@ export function createQrScanner({ t, onCode }: QrScannerOptions): QrScanner {
     stopButton.hidden = false;
     status.textContent = t('import.cameraScanning');
     await video.play().catch(() => undefined);
-    const detector = new Detector({ formats: ['qr_code'] });
+    const Detector = detectorClass();
+    const detector = Detector ? new Detector({ formats: ['qr_code'] }) : await frameDecoder();
     const look = async () => {
       if (!stream) return;
       try {

@@ -327,28 +327,33 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
     ]);
   };
 
+  /** One button per scenario, for the lesson guides and for the workshops. */
+  const scenarioButtons = (
+    scenarios: LoadedScenario[],
+    labelKey: string,
+    attribute: string,
+    open: (scenarioId: string) => Screen,
+  ) =>
+    el(
+      'ul',
+      { className: 'class-list' },
+      scenarios.map(({ scenario }) =>
+        el('li', {}, [
+          el('button', {
+            text: t(labelKey, { title: title(scenario.id, scenario.title) }),
+            attrs: { type: 'button', [attribute]: scenario.id },
+            on: { click: () => app.show(open(scenario.id)) },
+          }),
+        ]),
+      ),
+    );
+  const backHere = () => app.show(createTeacherHomeScreen(app));
+
   const guides = (scenarios: LoadedScenario[]) =>
     el('section', { className: 'guides' }, [
       el('h3', { text: t('guide.open') }),
-      el(
-        'ul',
-        { className: 'class-list' },
-        scenarios.map(({ scenario }) =>
-          el('li', {}, [
-            el('button', {
-              text: t('guide.openOne', { title: title(scenario.id, scenario.title) }),
-              attrs: { type: 'button', 'data-guide': scenario.id },
-              on: {
-                click: () =>
-                  app.show(
-                    createLessonGuideScreen(app, scenario.id, () =>
-                      app.show(createTeacherHomeScreen(app)),
-                    ),
-                  ),
-              },
-            }),
-          ]),
-        ),
+      scenarioButtons(scenarios, 'guide.openOne', 'data-guide', (id) =>
+        createLessonGuideScreen(app, id, backHere),
       ),
     ]);
 
@@ -356,26 +361,8 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
     el('section', { className: 'workshops' }, [
       el('h3', { text: t('workshop.heading') }),
       el('p', { text: t('workshop.intro') }),
-      el(
-        'ul',
-        { className: 'class-list' },
-        scenarios.map(({ scenario }) =>
-          el('li', {}, [
-            el('button', {
-              text: t('workshop.run', { title: title(scenario.id, scenario.title) }),
-              attrs: { type: 'button', 'data-workshop': scenario.id },
-              on: {
-                click: () =>
-                  app.show(
-                    createPlayScreen(app, scenario.id, {
-                      workshop: true,
-                      onBack: () => app.show(createTeacherHomeScreen(app)),
-                    }),
-                  ),
-              },
-            }),
-          ]),
-        ),
+      scenarioButtons(scenarios, 'workshop.run', 'data-workshop', (id) =>
+        createPlayScreen(app, id, { workshop: true, onBack: backHere }),
       ),
     ]);
 
