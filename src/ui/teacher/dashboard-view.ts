@@ -195,9 +195,12 @@ export function dashboardView(options: DashboardOptions): HTMLElement {
   );
 
   if (detail) {
-    section(
-      t('dashboard.perStudentHeading'),
-      el('p', { className: 'hint', text: t('dashboard.perStudentPrivate') }),
+    // Folded until opened: a class of hundreds makes a long table, and nobody needs it drawn
+    // before they ask (it also keeps the first paint of a big import fast).
+    const perStudent = el('details', { className: 'per-student' }, [
+      el('summary', {
+        text: t('dashboard.showPerStudent', { count: String(detail.perStudent.length) }),
+      }),
       table(
         t('dashboard.perStudentCaption'),
         [t('dashboard.student'), ...detail.scenarios.map((s) => title(s.id))],
@@ -209,6 +212,11 @@ export function dashboardView(options: DashboardOptions): HTMLElement {
           }),
         ]),
       ),
+    ]);
+    section(
+      t('dashboard.perStudentHeading'),
+      el('p', { className: 'hint', text: t('dashboard.perStudentPrivate') }),
+      perStudent,
     );
   }
   return el('div', { className: 'dashboard' }, sections);
