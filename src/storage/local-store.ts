@@ -59,3 +59,16 @@ export function readJson(key: string): JsonRead {
 export function writeJson(key: string, value: unknown): boolean {
   return writeText(key, JSON.stringify(value));
 }
+
+/** Removes everything this app kept in localStorage (preferences, progress), and nothing else. */
+export function removeAllKeys(): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    for (const key of Object.keys(store)) {
+      if (key.startsWith(STORAGE_PREFIX)) store.removeItem(key);
+    }
+  } catch {
+    // Storage that refuses to list or remove keys holds nothing we can reach either.
+  }
+}

@@ -24,7 +24,6 @@ import {
   seal,
   type UnlockedKey,
   unlock,
-  WrongPassphraseError,
 } from '../teacher/sealing';
 
 export const DB_NAME = 'red-flags';
@@ -216,8 +215,8 @@ class IndexedDbStore implements ResultStore {
     try {
       this.#key = await unlock(this.#lock, passphrase);
       return true;
-    } catch (error) {
-      if (error instanceof WrongPassphraseError) return false;
+    } catch {
+      // A wrong passphrase and damaged parameters look alike to AES-GCM: either way, locked.
       return false;
     }
   }

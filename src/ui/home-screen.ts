@@ -4,6 +4,7 @@ import { type LoadedScenario, loadScenario, scenarioIds } from '../content/scena
 import { scenarioNamespace } from '../i18n/i18n';
 import { savedRegion, saveRegion } from '../storage/region-preference';
 import { setSextortionHidden, sextortionHidden } from '../storage/teacher-preferences';
+import { isOffered } from '../teacher/scenario-choice';
 import { el, uniqueId } from './dom';
 import type { AppContext, Screen } from './screen';
 
@@ -96,14 +97,13 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
     const loaded = await Promise.allSettled(scenarioIds().map((id) => loadScenario(id, language)));
     // The language may have changed again while loading; only the latest call draws.
     if (language !== app.language()) return;
-    // The player's class, when this device knows it, decides what is on; else the device setting.
     const code = app.player().classCode;
-    const classInfo = code ? await app.store.getClass(code) : undefined;
-    const hideSextortion = classInfo ? !classInfo.showSextortion : sextortionHidden();
+    const choice = {
+      classInfo: code ? await app.store.getClass(code) : undefined,
+      deviceHidesSextortion: sextortionHidden(),
+    };
     const hidden = (outcome: PromiseSettledResult<LoadedScenario>) =>
-      outcome.status === 'fulfilled' &&
-      ((outcome.value.scenario.meta.scamType === 'sextortion' && hideSextortion) ||
-        (classInfo !== undefined && !classInfo.scenarios.includes(outcome.value.scenario.id)));
+      outcome.status === 'fulfilled' && !isOffered(outcome.value.scenario, choice);
     list.replaceChildren(
       ...loaded.flatMap((outcome, index) =>
         hidden(outcome) ? [] : [scenarioCard(app, scenarioIds()[index] ?? '', outcome)],

@@ -35,6 +35,7 @@ import {
 import { createPayload, encodeFile } from '../../src/teacher/transfer';
 import { DAY, playResult, realScenario, record, takeSpotCheck } from '../fixtures/class-records';
 import { SCHOOL_MORNING } from '../fixtures/clock';
+import { bytes, mutate, mutationArb, PNG_HEADER } from '../fixtures/damage';
 
 /* ---------------------------------------------------------------------------------------- */
 /* Fixtures                                                                                 */
@@ -221,12 +222,6 @@ function handFile(body: Record<string, unknown>): string {
 function plain(backup: Backup): Record<string, unknown> {
   return JSON.parse(JSON.stringify(backup)) as Record<string, unknown>;
 }
-
-const bytes = (...values: (number | string)[]) =>
-  Uint8Array.from(
-    values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v])),
-  );
-const PNG_HEADER = bytes(0x89, 'PNG', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'IHDR', 0, 0, 1, 0);
 
 async function errorOf(input: string | Uint8Array, options?: { maxBytes?: number }) {
   const decoded = await decodeBackup(input, options);
@@ -844,45 +839,6 @@ for (const kind of KINDS) {
 function expectSafe(result: DecodeBackupResult) {
   if (result.ok) expect(backupSchema.safeParse(result.backup).success).toBe(true);
   else expect(BACKUP_ERRORS).toContain(result.error);
-}
-
-type Mutation =
-  | { kind: 'replace'; at: number; text: string }
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'truncate'; at: number }
-  | { kind: 'delete'; at: number; count: number };
-
-const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({
-    kind: fc.constant('replace' as const),
-    at: fc.nat(),
-    text: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
-  }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    text: fc.string({ unit: 'binary', minLength: 1, maxLength: 5 }),
-  }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant('delete' as const),
-    at: fc.nat(),
-    count: fc.integer({ min: 1, max: 5 }),
-  }),
-);
-
-function mutate(text: string, mutation: Mutation): string {
-  const at = mutation.at % (text.length + 1);
-  switch (mutation.kind) {
-    case 'replace':
-      return text.slice(0, at) + mutation.text + text.slice(at + 1);
-    case 'insert':
-      return text.slice(0, at) + mutation.text + text.slice(at);
-    case 'truncate':
-      return text.slice(0, at);
-    case 'delete':
-      return text.slice(0, at) + text.slice(at + mutation.count);
-  }
 }
 
 /** Every place in a JSON value, as a path of keys and indices. */

@@ -314,3 +314,27 @@ describe('the passphrase lock', () => {
     expect(await memory.setPassphrase('x', FAST)).toEqual({ ok: false, error: 'unavailable' });
   });
 });
+
+describe('removeAllKeys', () => {
+  it("removes the app's own localStorage keys and leaves other sites' keys alone", async () => {
+    const { removeAllKeys } = await import('../../src/storage/local-store');
+    const storage = new MapStorage();
+    const original = (globalThis as { localStorage?: unknown }).localStorage;
+    (globalThis as { localStorage?: unknown }).localStorage = new Proxy(storage, {
+      ownKeys: () => [...storage.map.keys()],
+      getOwnPropertyDescriptor: (_, key) =>
+        storage.map.has(String(key))
+          ? { enumerable: true, configurable: true, value: storage.map.get(String(key)) }
+          : undefined,
+    });
+    try {
+      storage.setItem('redflags.pref.language', 'fr');
+      storage.setItem('redflags.progress.no-class..toronto-police-call', '{}');
+      storage.setItem('other-app', 'keep me');
+      removeAllKeys();
+      expect([...storage.map.keys()]).toEqual(['other-app']);
+    } finally {
+      (globalThis as { localStorage?: unknown }).localStorage = original;
+    }
+  });
+});

@@ -19,6 +19,7 @@ import {
   type TransferPayload,
   transferPayloadSchema,
 } from '../../src/teacher/transfer';
+import { bytes, mutate, mutationArb, PNG_HEADER } from '../fixtures/damage';
 
 /* ---------------------------------------------------------------------------------------- */
 /* Fixtures                                                                                 */
@@ -100,13 +101,6 @@ function toBase64url(bytes: Uint8Array): string {
     .replaceAll('/', '_')
     .replace(/=+$/, '');
 }
-
-const bytes = (...values: (number | string)[]) =>
-  Uint8Array.from(
-    values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v])),
-  );
-
-const PNG_HEADER = bytes(0x89, 'PNG', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'IHDR', 0, 0, 1, 0);
 
 async function errorOf(input: string | Uint8Array, options?: { maxBytes?: number }) {
   const decoded = await decodeTransfer(input, options);
@@ -687,45 +681,6 @@ const payloadArb: fc.Arbitrary<TransferPayload> = fc
     now: dateArb,
   })
   .map(createPayload);
-
-type Mutation =
-  | { kind: 'replace'; at: number; text: string }
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'truncate'; at: number }
-  | { kind: 'delete'; at: number; count: number };
-
-const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({
-    kind: fc.constant('replace' as const),
-    at: fc.nat(),
-    text: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
-  }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    text: fc.string({ unit: 'binary', minLength: 1, maxLength: 5 }),
-  }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant('delete' as const),
-    at: fc.nat(),
-    count: fc.integer({ min: 1, max: 5 }),
-  }),
-);
-
-function mutate(text: string, mutation: Mutation): string {
-  const at = mutation.at % (text.length + 1);
-  switch (mutation.kind) {
-    case 'replace':
-      return text.slice(0, at) + mutation.text + text.slice(at + 1);
-    case 'insert':
-      return text.slice(0, at) + mutation.text + text.slice(at);
-    case 'truncate':
-      return text.slice(0, at);
-    case 'delete':
-      return text.slice(0, at) + text.slice(at + mutation.count);
-  }
-}
 
 /** The property every decode must have: it resolved, and an ok payload passes the schema. */
 function expectSafe(decoded: DecodeResult) {

@@ -208,7 +208,7 @@ export function dashboardView(options: DashboardOptions): HTMLElement {
           student.student,
           ...detail.scenarios.map((s) => {
             const played = student.scenarios.find((p) => p.scenarioId === s.id);
-            return played ? `${played.percent}%` : '–';
+            return played ? `${played.percent}%` : t('dashboard.none');
           }),
         ]),
       ),

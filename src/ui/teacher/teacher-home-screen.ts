@@ -3,8 +3,10 @@
  * short class code to give the students), and the device-wide "delete all data". DOM only:
  * the teacher screens never load Phaser.
  */
+
 import { type LoadedScenario, loadScenario, scenarioIds } from '../../content/scenario-catalog';
 import { scenarioNamespace } from '../../i18n/i18n';
+import { removeAllKeys } from '../../storage/local-store';
 import {
   backupFileName,
   decodeBackup,
@@ -296,9 +298,7 @@ export function createTeacherHomeScreen(app: AppContext): Screen {
           on: {
             click: async () => {
               await app.store.deleteEverything();
-              for (const key of Object.keys(localStorage)) {
-                if (key.startsWith('redflags.')) localStorage.removeItem(key);
-              }
+              removeAllKeys();
               app.setPlayer({ classCode: null, student: '' });
               await render();
               focusScreenStart(heading);
