@@ -42,7 +42,10 @@ export function choicesAt(scenario: Scenario, nodeId: string): Choice[] {
   }));
   const actions: Choice[] = [];
   for (const use of decision.actions) {
-    const definition = scenario.actions[use.action];
+    // Own keys only: "constructor" is a valid id, and every object inherits one.
+    const definition = Object.hasOwn(scenario.actions, use.action)
+      ? scenario.actions[use.action]
+      : undefined;
     if (!definition) continue;
     const next = use.next ?? definition.next;
     actions.push({

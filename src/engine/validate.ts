@@ -270,7 +270,7 @@ function checkReferences(scenario: Scenario, report: Report): void {
   const flagIds = new Set(Object.keys(scenario.redFlags));
   const contactIds = new Set(Object.keys(scenario.contacts));
   const checkNode = (path: string, id: string | undefined) => {
-    if (id !== undefined && !(id in nodes))
+    if (id !== undefined && !Object.hasOwn(nodes, id))
       report(path, `points to node "${id}", which does not exist`);
   };
   const checkFlags = (path: string, ids: readonly string[] | undefined) => {
@@ -315,7 +315,7 @@ function checkReferences(scenario: Scenario, report: Report): void {
     }
     for (const [i, use] of decision.actions.entries()) {
       const path = `${at}.decision.actions[${i}]`;
-      if (!(use.action in scenario.actions)) {
+      if (!Object.hasOwn(scenario.actions, use.action)) {
         report(`${path}.action`, `names action "${use.action}", which is not in "actions"`);
         continue;
       }
@@ -337,12 +337,12 @@ function successors(scenario: Scenario, nodeId: string): string[] {
   if (node.next !== undefined) out.add(node.next);
   for (const choice of choicesAt(scenario, nodeId))
     if (choice.next !== undefined) out.add(choice.next);
-  return [...out].filter((id) => id in scenario.nodes);
+  return [...out].filter((id) => Object.hasOwn(scenario.nodes, id));
 }
 
 /** Reachability, cycles and dead ends. Returns false when scoring cannot be computed. */
 function checkGraph(scenario: Scenario, report: Report): boolean {
-  if (!(scenario.start in scenario.nodes)) return false;
+  if (!Object.hasOwn(scenario.nodes, scenario.start)) return false;
   const reachable = new Set<string>();
   const queue = [scenario.start];
   while (queue.length > 0) {
@@ -397,7 +397,9 @@ export function bestAttainableScore(scenario: Scenario): number {
       const stayBonus = choices
         .filter((c) => c.next === undefined && c.score > 0)
         .reduce((sum, c) => sum + c.score, 0);
-      const moves = choices.filter((c) => c.next !== undefined && c.next in scenario.nodes);
+      const moves = choices.filter(
+        (c) => c.next !== undefined && Object.hasOwn(scenario.nodes, c.next),
+      );
       value = stayBonus + Math.max(...moves.map((c) => c.score + best(c.next as string)));
     }
     memo.set(id, value);
