@@ -177,6 +177,8 @@ export const contactSchema = z.strictObject({
     .optional(),
   /** Short handle or description under the name ("Toronto, Ontario"). */
   subtitle: textKeySchema.optional(),
+  /** What this contact's camera shows in a video call: a badge or an avatar, never a person. */
+  camera: z.enum(['badge', 'avatar']).optional(),
 });
 
 export const directoryEntrySchema = z.strictObject({
