@@ -14,19 +14,29 @@ import { createJoinScreen } from './join-screen';
 import { createLanguageSwitcher } from './language-switcher';
 import { createPlayScreen } from './play-screen';
 import type { AppContext, Screen } from './screen';
+import { startApplyingSettings } from './settings-apply';
+import { createSettingsDialog } from './settings-dialog';
 import { createShareScreen } from './share-screen';
 import { createSpotCheckScreen } from './spot-check-screen';
+
+export interface StartOptions {
+  /** A scenario to open at once (the one on screen before an update's reload). */
+  readonly reopenScenario?: string;
+}
 
 export async function startApp(
   instance: i18n,
   mount: HTMLElement,
   store: ResultStore,
+  options: StartOptions = {},
 ): Promise<void> {
   const skipLink = el('a', { className: 'skip-link', attrs: { href: '#main' } });
   const title = el('h1', { className: 'app-title' });
   const tagline = el('p', { className: 'tagline' });
   const main = el('main', { attrs: { id: 'main', tabindex: '-1' } });
   let current: Screen | undefined;
+  startApplyingSettings();
+  const settings = createSettingsDialog({ i18n: instance });
 
   const relabelChrome = () => {
     const t = instance.t;
@@ -36,6 +46,7 @@ export async function startApp(
     title.textContent = t('app.title');
     tagline.textContent = t('app.tagline');
     switcher.relabel(t, currentLanguage(instance));
+    settings.relabel();
   };
 
   const switcher = createLanguageSwitcher(async (language: Language) => {
@@ -88,12 +99,15 @@ export async function startApp(
     skipLink,
     el('header', { className: 'app-header' }, [
       el('div', { className: 'brand' }, [title, tagline]),
-      switcher.root,
+      el('div', { className: 'header-tools' }, [switcher.root, settings.button]),
     ]),
     main,
+    settings.dialog,
   );
   relabelChrome();
   const home = await createHomeScreen(context);
   current = home;
   main.replaceChildren(home.root);
+  // Its saved progress makes it ask "Continue where you left off?".
+  if (options.reopenScenario) context.openScenario(options.reopenScenario);
 }

@@ -15,6 +15,7 @@ import type { Language } from '../i18n/languages';
 import type { SaveOutcome } from '../storage/player-results';
 import { el, uniqueId } from './dom';
 import { helpLinesView } from './help-lines-view';
+import { describeEvent, type StoryTexts } from './story-text';
 
 export interface DebriefOptions {
   readonly runner: ScenarioRunner;
@@ -67,6 +68,15 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
     ]);
   };
 
+  // Each red flag with the moment it appeared: the line of the story that carried it.
+  const storyTexts: StoryTexts = { app: (key, values) => t(key, values ?? {}), scenario: text };
+  const momentOf = (flagId: string): string | undefined => {
+    const event = runner.events.find(
+      (e) => e.type === 'beat' && (e.beat.flags ?? []).includes(flagId),
+    );
+    return event ? describeEvent(scenario, storyTexts, event)?.text : undefined;
+  };
+
   const flagList = el(
     'ul',
     { className: 'flag-list' },
@@ -79,6 +89,11 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
           el('strong', { text: definition ? text(definition.label) : flag.id }),
           ' ',
           el('span', { className: 'flag-status', text: t(statusKeys[flag.status]) }),
+          momentOf(flag.id) &&
+            el('p', {
+              className: 'flag-moment',
+              text: t('debrief.flagMoment', { moment: momentOf(flag.id) ?? '' }),
+            }),
           el('p', { text: definition ? text(definition.explanation) : '' }),
         ],
       );

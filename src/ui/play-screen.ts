@@ -1,8 +1,9 @@
 /**
- * Playing one scenario: the runner's loop, mirrored in the DOM and drawn on the phone.
+ * Playing one scenario: the runner's loop, paced like a real phone, mirrored in the DOM, drawn
+ * on the phone and heard through the speakers.
  *
- *   runner events -> transcript (role="log") + phone screen (Phaser) -> choice buttons
- *   -> runner.choose(id) -> ...  -> result record -> debrief
+ *   runner events -> pacing -> transcript (role="log") + phone (Phaser) + sounds and captions
+ *   -> choice buttons -> runner.choose(id) -> ... -> result record -> debrief
  *
  * No branching or scoring happens here: the runner decides, this module shows.
  */
@@ -22,17 +23,27 @@ import type { SaveOutcome } from '../storage/player-results';
 import { clearProgress, loadProgress, saveProgress } from '../storage/progress-store';
 import { savedRegion } from '../storage/region-preference';
 import { createPayload, encodeFile, fileName } from '../teacher/transfer';
+import { createCalmScreen } from './calm-screen';
 import { createChoicePanel } from './choice-panel';
+import { debriefPicture } from './debrief-picture';
 import { debriefView } from './debrief-view';
 import { el, focusScreenStart, uniqueId } from './dom';
 import { downloadText } from './download';
+import { revealSteps, settleMs } from './pacing';
+import { createPhoneBook } from './phone-book';
+import type { DebriefPicture, PhoneActionKind, PhoneScreen } from './phone-screen';
 import { phoneScreenAfter } from './phone-state';
+import { createPlayAudio, type PlayAudio } from './play-audio';
+import { createPressureTimer } from './pressure-timer';
 import type { AppContext, Screen } from './screen';
-import { describeEvent, type StoryTexts } from './story-text';
+import { currentLook, onLookChange } from './settings-apply';
+import { createPresenter } from './story-presenter';
+import { describeEvent, type StoryTexts, speakerName } from './story-text';
 
 /** What the lazily loaded Phaser stage offers; see scenes/phone-stage.ts. */
 interface Stage {
-  show(screen: ReturnType<typeof phoneScreenAfter>): void;
+  show(screen: PhoneScreen): void;
+  showDebrief(picture: DebriefPicture): void;
   destroy(): void;
 }
 
@@ -46,6 +57,9 @@ export interface PlayOptions {
   readonly onBack?: () => void;
 }
 
+type LoadStep = 'text' | 'phone' | 'sounds';
+const LOAD_STEPS: readonly LoadStep[] = ['text', 'phone', 'sounds'];
+
 export function createPlayScreen(
   app: AppContext,
   scenarioId: string,
@@ -57,10 +71,19 @@ export function createPlayScreen(
   const headingId = uniqueId('play');
   const heading = el('h2', { attrs: { id: headingId } });
   const status = el('p', { className: 'status', attrs: { role: 'status' } });
+  const progress = el('progress', {
+    className: 'load-progress',
+    attrs: { max: String(LOAD_STEPS.length), value: '0' },
+  });
+  const progressLabel = el('span', { className: 'load-label' });
+  const loading = el('div', { className: 'loading' }, [progress, progressLabel]);
+  const progressLabelId = uniqueId('load-label');
+  progressLabel.id = progressLabelId;
+  progress.setAttribute('aria-labelledby', progressLabelId);
   const leave = el('button', {
-    className: 'leave',
-    attrs: { type: 'button' },
-    on: { click: () => back() },
+    className: 'leave-now',
+    attrs: { type: 'button', 'data-action': 'leave-now' },
+    on: { click: () => leaveNow() },
   });
   const stageHost = el('div', { className: 'stage', attrs: { 'aria-hidden': 'true' } });
   const transcriptHeadingId = uniqueId('transcript');
@@ -72,20 +95,51 @@ export function createPlayScreen(
     className: 'transcript',
     attrs: { role: 'log', 'aria-labelledby': transcriptHeadingId, tabindex: '0' },
   });
+  const typingNote = el('p', { className: 'typing-note', attrs: { 'aria-hidden': 'true' } });
+  const showNow = el('button', {
+    className: 'show-now',
+    attrs: { type: 'button', 'data-action': 'show-now' },
+    on: { click: () => presenter.skip() },
+  });
+  showNow.hidden = true;
   const choices = createChoicePanel((id) => choose(id));
-  const side = el('div', { className: 'side' }, [transcriptHeading, transcript, choices.root]);
+  const pressure = createPressureTimer(() => t());
+  const phoneBook = createPhoneBook((open) => {
+    directoryOpen = open;
+    showPhone();
+  });
+  const side = el('div', { className: 'side' }, [
+    transcriptHeading,
+    transcript,
+    typingNote,
+    showNow,
+    pressure.root,
+    choices.root,
+    phoneBook.root,
+  ]);
   const body = el('div', { className: 'play-body' }, [stageHost, side]);
   const root = el(
     'section',
-    { className: workshop ? 'play workshop' : 'play', attrs: { 'aria-labelledby': headingId } },
-    [el('div', { className: 'play-bar' }, [heading, leave]), status, body],
+    {
+      className: workshop ? 'play workshop' : 'play',
+      attrs: { 'aria-labelledby': headingId, 'data-screen': 'play', 'data-scenario': scenarioId },
+    },
+    [el('div', { className: 'play-bar' }, [heading, leave]), status, loading, body],
   );
+  loading.hidden = true;
 
   let loaded: LoadedScenario | undefined;
   let runner: ScenarioRunner | undefined;
   let stage: Stage | undefined;
+  let audio: PlayAudio | undefined;
   let destroyed = false;
   let firstDecisionMarked = false;
+  /** How many of the runner's events the player has seen so far (the rest are still pacing). */
+  let revealed = 0;
+  let typing = false;
+  let directoryOpen = false;
+  /** A teacher turned the call's pressure timer on for this class (off by default). */
+  let pressureOn = false;
   /** Set once the debrief shows: where the result was saved ('not-kept' in a workshop). */
   let resultSaved: SaveOutcome | 'not-kept' | undefined;
   let finishedResult: ScenarioResult | undefined;
@@ -97,11 +151,57 @@ export function createPlayScreen(
     scenario: text,
   });
 
+  const presenter = createPresenter({
+    show(event) {
+      revealed += 1;
+      appendLines([event]);
+      audio?.event(event);
+      showPhone();
+    },
+    typing(on) {
+      typing = on;
+      audio?.typing(on);
+      typingNote.textContent = on ? typingText() : '';
+      showPhone();
+    },
+    done() {
+      showNow.hidden = true;
+      showDecision();
+    },
+  });
+
+  const typingText = () => {
+    if (!loaded || !runner) return '';
+    const next = runner.events[revealed];
+    const who = next?.type === 'beat' && 'from' in next.beat ? next.beat.from : undefined;
+    return who ? t()('play.typing', { name: speakerName(loaded.scenario, texts(), who) }) : '';
+  };
+
   const relabelChrome = () => {
-    leave.textContent = t()('play.leave');
+    leave.textContent = t()('play.leaveNow');
+    showNow.textContent = t()('play.showNow');
     transcriptHeading.textContent = t()('play.transcript');
     choices.relabel(t());
+    pressure.relabel(t());
     heading.textContent = loaded ? text(loaded.scenario.title) : t()('play.loadingScenario');
+    if (loaded) {
+      phoneBook.relabel(
+        t(),
+        loaded.scenario.directory.map((entry) => ({
+          name: text(entry.name),
+          number: entry.number,
+        })),
+      );
+    }
+  };
+
+  const setLoadStep = (step: LoadStep | undefined) => {
+    loading.hidden = step === undefined;
+    if (!step) return;
+    progress.value = LOAD_STEPS.indexOf(step);
+    progressLabel.textContent = t()('play.loadingStep', {
+      step: t()(`play.loadingSteps.${step}`),
+    });
   };
 
   const appendLines = (events: readonly StoryEvent[]) => {
@@ -119,20 +219,61 @@ export function createPlayScreen(
     transcript.scrollTop = transcript.scrollHeight;
   };
 
+  /** Every sound has a caption, in the transcript, whether the sound plays or not. */
+  const appendCaption = (caption: string) => {
+    transcript.append(el('p', { className: 'line line-sound', text: caption }));
+    transcript.scrollTop = transcript.scrollHeight;
+  };
+
+  const offeredActions = (): PhoneActionKind[] => {
+    if (!runner || presenter.busy || runner.state !== 'waiting-for-choice') return [];
+    return runner
+      .availableChoices()
+      .flatMap((choice) =>
+        choice.sort === 'action' && choice.actionKind ? [choice.actionKind] : [],
+      );
+  };
+
+  const phoneNow = (): PhoneScreen | undefined =>
+    loaded && runner
+      ? phoneScreenAfter(loaded.scenario, texts(), runner.events.slice(0, revealed), {
+          look: currentLook(),
+          typing,
+          actions: offeredActions(),
+          directoryOpen,
+        })
+      : undefined;
+
   const showPhone = () => {
-    if (stage && loaded && runner)
-      stage.show(phoneScreenAfter(loaded.scenario, texts(), runner.events));
+    const screen = phoneNow();
+    if (!screen) return;
+    stage?.show(screen);
+    if (screen.view === 'unsupported') {
+      // The phone cannot draw this step: say so, and keep every way forward and out open.
+      status.textContent = t()('play.unsupportedStep');
+      status.className = 'status error';
+    }
   };
 
   const showDecision = (focus = true) => {
     if (!runner) return;
+    showPhone();
     if (runner.state !== 'waiting-for-choice') {
       choices.clear();
       return;
     }
     const open = runner;
-    const reveal = () =>
+    const reveal = () => {
       choices.show(text(open.prompt ?? ''), open.availableChoices(), text, focus);
+      const view = phoneNow()?.view;
+      if (pressureOn && !workshop && (view === 'in-call' || view === 'incoming-call')) {
+        pressure.start();
+      }
+    };
+    if (!firstDecisionMarked) {
+      firstDecisionMarked = true;
+      performance.mark('scenario-ready');
+    }
     if (!workshop) {
       reveal();
       return;
@@ -157,6 +298,23 @@ export function createPlayScreen(
     ]);
     side.append(pause);
     if (focus) revealButton.focus();
+  };
+
+  /** Shows new events at the phone's pace (all at once with reduced motion, or when resuming). */
+  const present = (events: readonly StoryEvent[], paced: boolean) => {
+    if (!loaded) return;
+    const scenario = loaded.scenario;
+    const reducedMotion = !paced || currentLook().reducedMotion;
+    const lengthOf = (event: StoryEvent) => {
+      const line = describeEvent(scenario, texts(), event);
+      return line?.text.length ?? 0;
+    };
+    const steps = revealSteps(events, lengthOf, { reducedMotion });
+    const waits = steps.some((step) => step.waitMs > 0);
+    showNow.hidden = !waits;
+    // The choice just taken is gone: focus waits on "show now", one key press from skipping ahead.
+    if (waits) showNow.focus();
+    presenter.present(steps, settleMs(events, { reducedMotion }));
   };
 
   const fail = (messageKey: string, error: unknown) => {
@@ -197,57 +355,118 @@ export function createPlayScreen(
       onPlayAgain: () => app.show(createPlayScreen(app, scenarioId, options)),
       onBack: back,
     });
-    root.replaceChildren(debrief.root);
+    root.replaceChildren(el('div', { className: 'debrief-layout' }, [stageHost, debrief.root]));
+    stage?.showDebrief(
+      debriefPicture({
+        runner: finished,
+        t: (key, values) => app.i18n.t(key, values ?? {}),
+        text,
+        look: currentLook(),
+      }),
+    );
     return debrief.heading;
   };
 
-  const finish = async () => {
+  /**
+   * The scenario ended: the result is saved at once (closing the tab now cannot lose it), the
+   * last lines play out at the phone's pace, then the debrief shows.
+   */
+  const endScenario = async () => {
     if (!runner || !loaded) return;
     const finished = runner;
-    if (workshop) {
-      resultSaved = 'not-kept';
-      focusScreenStart(showDebrief(finished, resultSaved));
-      stage?.destroy();
-      stage = undefined;
-      return;
+    pressure.stop();
+    let result: ScenarioResult | undefined;
+    let saving: Promise<SaveOutcome | 'not-kept'> = Promise.resolve('not-kept');
+    if (!workshop) {
+      const made = createResult(finished, { id: crypto.randomUUID(), locale: app.language() });
+      result = made;
+      saving = app.results.save(made).then((outcome) => {
+        // The snapshot goes only once the result is safe: a failed save can still be resumed.
+        if (outcome !== 'failed') clearProgress(app.player(), scenarioId);
+        return outcome;
+      });
     }
-    const result = createResult(finished, { id: crypto.randomUUID(), locale: app.language() });
-    resultSaved = await app.results.save(result);
-    // The snapshot goes only once the result is safe: a failed save can still be resumed.
-    if (resultSaved !== 'failed') clearProgress(app.player(), scenarioId);
+    const saved = await saving;
+    await new Promise<void>((resolve) => {
+      const wait = () => (presenter.busy && !destroyed ? setTimeout(wait, 50) : resolve());
+      wait();
+    });
+    resultSaved = saved;
     finishedResult = result;
-    focusScreenStart(showDebrief(finished, resultSaved, result));
-    stage?.destroy();
-    stage = undefined;
+    if (destroyed) return;
+    focusScreenStart(showDebrief(finished, saved, result));
   };
 
   function choose(choiceId: string) {
-    if (!runner) return;
+    if (!runner || presenter.busy) return;
     try {
+      pressure.stop();
+      phoneBook.close();
       const events = runner.choose(choiceId);
-      appendLines(events);
-      showPhone();
+      choices.clear();
       if (runner.state === 'ended') {
-        void finish();
+        present(events, true);
+        void endScenario();
         return;
       }
       // If storage is full the game goes on; the scenario just cannot be resumed later.
       if (!workshop) saveProgress(app.player(), snapshot(runner));
-      showDecision();
+      present(events, true);
     } catch (error) {
       fail('errors.scenarioStep', error);
     }
   }
 
+  function leaveNow() {
+    const topic = loaded?.scenario.meta.scamType;
+    app.show(createCalmScreen(app, topic));
+  }
+
+  /** Keyboard shortcuts while playing: 1-9 choose, N shows the waiting lines now, Esc leaves. */
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    // A dialog (the settings) has the keyboard; so do text fields.
+    if (document.querySelector('dialog[open]')) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      leaveNow();
+      return;
+    }
+    if (event.key === 'n' || event.key === 'N') {
+      if (presenter.busy) {
+        event.preventDefault();
+        presenter.skip();
+      }
+      return;
+    }
+    if (/^[1-9]$/.test(event.key)) {
+      const buttons = [
+        ...choices.root.querySelectorAll<HTMLButtonElement>('button:not([disabled])'),
+      ];
+      const button = choices.root.hidden ? undefined : buttons[Number(event.key) - 1];
+      if (button) {
+        event.preventDefault();
+        button.focus();
+        button.click();
+      }
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  const stopLookWatch = onLookChange(() => showPhone());
+
   /** Picks up a saved game if there is one that still fits, else starts fresh. */
-  const resumeOrStart = async (scenario: LoadedScenario['scenario']): Promise<ScenarioRunner> => {
+  const resumeOrStart = async (
+    scenario: LoadedScenario['scenario'],
+  ): Promise<{ runner: ScenarioRunner; resumed: boolean }> => {
     const saved = workshop
       ? ({ status: 'absent' } as const)
       : loadProgress(app.player(), scenarioId);
     if (saved.status === 'found') {
       try {
         const restored = restore(scenario, saved.data);
-        if (await askToResume()) return restored;
+        if (await askToResume()) return { runner: restored, resumed: true };
       } catch (error) {
         if (!(error instanceof SnapshotError)) throw error;
         status.textContent = t()('resume.discarded');
@@ -258,7 +477,7 @@ export function createPlayScreen(
     if (!workshop) clearProgress(app.player(), scenarioId);
     const fresh = new ScenarioRunner(scenario);
     fresh.start();
-    return fresh;
+    return { runner: fresh, resumed: false };
   };
 
   /** A small inline question, so the player decides whether to continue a saved game. */
@@ -296,6 +515,52 @@ export function createPlayScreen(
       continueButton.focus();
     });
 
+  /** A scenario with a content note asks first; the player can pick another instead. */
+  const passContentNote = (scenario: LoadedScenario['scenario']): Promise<boolean> => {
+    const note = scenario.meta.contentNote;
+    if (!note) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const gateHeadingId = uniqueId('content-note');
+      const start = el('button', {
+        className: 'primary',
+        text: t()('contentGate.start'),
+        attrs: { type: 'button', 'data-action': 'start-scenario' },
+        on: {
+          click: () => {
+            gate.remove();
+            body.hidden = false;
+            resolve(true);
+          },
+        },
+      });
+      const gate = el(
+        'section',
+        { className: 'content-gate', attrs: { 'aria-labelledby': gateHeadingId } },
+        [
+          el('h3', { text: t()('contentGate.heading'), attrs: { id: gateHeadingId } }),
+          el('p', { className: 'content-note', text: text(note) }),
+          el('p', { text: t()('contentGate.leaveAnyTime') }),
+          el('div', { className: 'button-row' }, [
+            start,
+            el('button', {
+              text: t()('contentGate.another'),
+              attrs: { type: 'button', 'data-action': 'choose-another' },
+              on: {
+                click: () => {
+                  resolve(false);
+                  back();
+                },
+              },
+            }),
+          ]),
+        ],
+      );
+      body.hidden = true;
+      root.insertBefore(gate, body);
+      focusScreenStart(gate.querySelector('h3') ?? start);
+    });
+  };
+
   const startStage = async () => {
     try {
       // Phaser is its own chunk, fetched only now that a scenario starts.
@@ -306,7 +571,6 @@ export function createPlayScreen(
         return;
       }
       stage = created;
-      showPhone();
     } catch (error) {
       // The game is fully playable from the DOM alone; say so and carry on.
       console.warn(error);
@@ -319,33 +583,50 @@ export function createPlayScreen(
 
   const begin = async () => {
     relabelChrome();
-    status.textContent = t()('play.loadingScenario');
+    setLoadStep('text');
     try {
       loaded = await loadScenario(scenarioId, app.language());
     } catch (error) {
+      setLoadStep(undefined);
       fail('errors.scenarioLoad', error);
       return;
     }
     if (destroyed) return;
     app.i18n.addResourceBundle(app.language(), ns, loaded.texts, true, true);
-    status.textContent = '';
     relabelChrome();
-    const stageReady = startStage();
-    runner = await resumeOrStart(loaded.scenario);
+    setLoadStep(undefined);
+    if (!(await passContentNote(loaded.scenario)) || destroyed) return;
+    setLoadStep('phone');
+    const code = app.player().classCode;
+    const classInfo = code ? await app.store.getClass(code).catch(() => undefined) : undefined;
+    pressureOn = classInfo?.pressureTimer === true;
+    await startStage();
     if (destroyed) return;
-    appendLines(runner.events);
-    await stageReady;
-    if (destroyed) return;
-    showPhone();
-    if (runner.state === 'ended') {
-      await finish();
+    setLoadStep('sounds');
+    audio = await createPlayAudio({
+      language: () => app.language(),
+      t: () => t(),
+      caption: appendCaption,
+      speechText: (event) =>
+        loaded &&
+        event.type === 'beat' &&
+        event.beat.type === 'speech' &&
+        event.beat.from !== 'player'
+          ? text(event.beat.text)
+          : undefined,
+    });
+    if (destroyed) {
+      audio.destroy();
       return;
     }
-    showDecision();
-    if (!firstDecisionMarked) {
-      firstDecisionMarked = true;
-      performance.mark('scenario-ready');
-    }
+    setLoadStep(undefined);
+    const started = await resumeOrStart(loaded.scenario);
+    runner = started.runner;
+    if (destroyed) return;
+    showPhone();
+    // A resumed game shows what was already seen at once; a fresh one plays at the phone's pace.
+    present(runner.events, !started.resumed);
+    if (runner.state === 'ended') void endScenario();
   };
 
   void begin();
@@ -372,13 +653,19 @@ export function createPlayScreen(
       }
       relabelChrome();
       transcript.replaceChildren();
-      appendLines(runner.events);
+      appendLines(runner.events.slice(0, revealed));
       showPhone();
       // The player is at the language menu: leave focus there.
-      showDecision(false);
+      if (!presenter.busy) showDecision(false);
     },
     destroy() {
       destroyed = true;
+      presenter.cancel();
+      pressure.stop();
+      audio?.destroy();
+      audio = undefined;
+      document.removeEventListener('keydown', onKey);
+      stopLookWatch();
       stage?.destroy();
       stage = undefined;
     },

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openGame } from './support/browser';
+import { launchBrowser, openGame, startScenario } from './support/browser';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 interface Walk {
@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 async function play(page: Page, scenario: string, walk: Walk): Promise<void> {
-  await page.locator(`[data-scenario-id="${scenario}"]`).click();
+  await startScenario(page, scenario);
   for (const choice of walk.choices) {
     const button = page.locator(
       `.choices:not([hidden]) button[data-choice-id="${choice}"]:not([disabled])`,

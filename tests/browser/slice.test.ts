@@ -13,6 +13,7 @@ import {
   progressKey,
   storedRecords,
   tabToAndPress,
+  waitForCondition,
 } from './support/browser';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -58,7 +59,7 @@ afterAll(async () => {
 });
 
 async function waitForChoiceFocus(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.activeElement?.hasAttribute('data-choice-id'));
+  await waitForCondition(page, () => document.activeElement?.hasAttribute('data-choice-id'));
 }
 
 /** Chooses a language the way a keyboard user does: Tab to the menu, arrow keys to change it. */
@@ -80,7 +81,7 @@ describe('the Toronto Police call, by keyboard alone', () => {
       const { context, page, problems } = await openGame(browser, { baseUrl: inject('baseUrl') });
       const story = scenarioTexts(language);
       const app = appTexts(language);
-      await page.waitForFunction(() => performance.getEntriesByName('app-ready').length === 1);
+      await waitForCondition(page, () => performance.getEntriesByName('app-ready').length === 1);
 
       if (language !== 'en') await chooseLanguageByKeyboard(page, language);
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);

@@ -8,7 +8,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SpotCheckResult } from '../../src/engine/index';
-import { launchBrowser, openGame, storedRecords, tabToAndPress } from './support/browser';
+import {
+  launchBrowser,
+  openGame,
+  storedRecords,
+  tabToAndPress,
+  waitForCondition,
+} from './support/browser';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const spotCheck = JSON.parse(
@@ -50,7 +56,8 @@ async function takeSpotCheck(page: Page, form: 'A' | 'B', checkAxe: boolean): Pr
     }
     await tabToAndPress(page, 'data-verdict', verdict);
     // Focus moves to the confidence buttons; "Very sure" is the third.
-    await page.waitForFunction(
+    await waitForCondition(
+      page,
       () => document.activeElement?.getAttribute('data-confidence') === '1',
     );
     if (checkAxe && index === 0) expect(await axeViolations(page)).toEqual([]);

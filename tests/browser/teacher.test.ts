@@ -9,7 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openGame, storedRecords, type WatchedPage } from './support/browser';
+import {
+  launchBrowser,
+  openGame,
+  startScenario,
+  storedRecords,
+  type WatchedPage,
+} from './support/browser';
 
 const ROOT = joinPath(import.meta.dirname, '..', '..');
 const SCENARIO = 'toronto-police-call';
@@ -49,7 +55,7 @@ async function join(page: Page, code: string, nickname: string): Promise<void> {
 }
 
 async function play(page: Page, choices: readonly string[]): Promise<void> {
-  await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
+  await startScenario(page, SCENARIO);
   for (const choice of choices) {
     const button = page.locator(
       `.choices:not([hidden]) [data-choice-id="${choice}"]:not([disabled])`,

@@ -45,12 +45,19 @@ export interface OpenOptions {
   readonly baseUrl: string;
   readonly locale?: string;
   readonly viewport?: { width: number; height: number };
+  /**
+   * The device's motion preference. Tests play with reduced motion unless they test pacing:
+   * it removes the phone's typing delays, so a walk through a scenario takes a second, not a
+   * minute.
+   */
+  readonly reducedMotion?: 'reduce' | 'no-preference';
 }
 
 export async function openGame(browser: Browser, options: OpenOptions): Promise<WatchedPage> {
   const context = await browser.newContext({
     locale: options.locale ?? 'en-CA',
     viewport: options.viewport ?? { width: 1366, height: 768 },
+    reducedMotion: options.reducedMotion ?? 'reduce',
   });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -115,3 +122,43 @@ export function storedRecords(
 
 /** The localStorage key of a scenario's saved progress for a player without a class. */
 export const progressKey = (scenarioId: string) => `redflags.progress.no-class..${scenarioId}`;
+
+/**
+ * Opens a scenario from the first screen as a player would: its Play button, then, for a
+ * scenario with a content note, the "start" button under the note.
+ */
+export async function startScenario(page: Page, scenarioId: string): Promise<void> {
+  await page.locator(`[data-scenario-id="${scenarioId}"]`).click();
+  await passContentNote(page);
+}
+
+/** Passes the content note if the scenario shows one; waits until the story or the note shows. */
+export async function passContentNote(page: Page): Promise<void> {
+  const start = page.locator('[data-action="start-scenario"]');
+  await page
+    .locator('[data-action="start-scenario"], .choices:not([hidden]) [data-choice-id]')
+    .first()
+    .waitFor();
+  if (await start.isVisible()) await start.click();
+}
+
+/**
+ * Waits until `condition` is true in the page, polling with `page.evaluate`. Playwright's own
+ * `waitForFunction` builds its polling function from a string, which the game's CSP (no eval,
+ * Trusted Types) forbids, as it should.
+ */
+export async function waitForCondition<Arg>(
+  page: Page,
+  condition: (arg: Arg) => boolean | undefined,
+  arg?: Arg,
+  options: { timeout?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + (options.timeout ?? 30_000);
+  for (;;) {
+    // Playwright's types unbox the argument; ours are plain JSON values.
+    const check = condition as unknown as (arg: unknown) => boolean;
+    if (await page.evaluate(check, arg as unknown)) return;
+    if (Date.now() > deadline) throw new Error(`condition not met in time: ${condition}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -14,17 +14,20 @@ declare module 'vitest' {
 }
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
+/** Which build to serve: `dist` unless RF_DIST_DIR names another (parallel work on one machine). */
+const OUT_DIR = process.env.RF_DIST_DIR || 'dist';
 
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-    throw new Error('No build in dist/: run `npm run build` before the browser tests.');
+  if (!existsSync(join(ROOT, OUT_DIR, 'index.html'))) {
+    throw new Error(`No build in ${OUT_DIR}/: run \`npm run build\` before the browser tests.`);
   }
   server = await preview({
     root: ROOT,
     configFile: false,
     base: './',
+    build: { outDir: OUT_DIR },
     logLevel: 'silent',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
