@@ -542,7 +542,18 @@ export interface OpenOptions {
   readonly indexedDB?: IDBFactory;
   /** Another tab needs a newer version: this tab closes its connection and says why. */
   readonly onVersionChange?: () => void;
+  /**
+   * This tab needs a newer version, and another tab keeps the older one open. Such a tab gets
+   * `blockedMs` to let go (this version's tabs do at once, see onVersionChange); after that the
+   * game goes on with the in-memory store rather than wait for ever, and the database is
+   * upgraded when that tab closes.
+   */
+  readonly onBlocked?: () => void;
+  readonly blockedMs?: number;
 }
+
+/** How long an upgrade waits for another tab to close its older connection. */
+const BLOCKED_MS = 3000;
 
 /**
  * Opens the device's store, or the in-memory one when IndexedDB cannot be used. Finished
@@ -554,13 +565,27 @@ export async function openResultStore(options: OpenOptions = {}): Promise<Result
   try {
     // idb reads the global factory; a test passes its own (fake-indexeddb).
     if (options.indexedDB) (globalThis as { indexedDB?: IDBFactory }).indexedDB = options.indexedDB;
-    const db = await openDB<RedFlagsDb>(DB_NAME, DB_VERSION, {
+    let giveUp: () => void = () => undefined;
+    const waited = new Promise<undefined>((resolve) => {
+      giveUp = () => resolve(undefined);
+    });
+    const opening = openDB<RedFlagsDb>(DB_NAME, DB_VERSION, {
       upgrade: (database, oldVersion) => upgrade(database, oldVersion),
+      blocked: () => {
+        options.onBlocked?.();
+        setTimeout(giveUp, options.blockedMs ?? BLOCKED_MS);
+      },
       blocking: () => {
-        db.close();
+        void opening.then((db) => db.close());
         options.onVersionChange?.();
       },
     });
+    const db = await Promise.race([opening, waited]);
+    if (!db) {
+      // The upgrade still happens once the other tab lets go; this tab has moved on.
+      opening.then((late) => late.close()).catch(() => undefined);
+      return new MemoryStore();
+    }
     return new IndexedDbStore(db, await IndexedDbStore.lockOf(db));
   } catch {
     return new MemoryStore();
