@@ -5,7 +5,7 @@
  */
 import type * as Phaser from 'phaser';
 import type { PhoneScreen } from '../src/ui/phone-screen';
-import { colorIndex, initialOf } from './call-layout';
+import { avatarColor, initialOf } from './call-layout';
 import { fontPx, type Palette, type PhoneRect, statusBarHeight } from './phone-frame';
 import { type CallIcon, drawIcon, drawSilhouette } from './widgets/call-icons';
 import { fillText, heightOf, placeText } from './widgets/call-text';
@@ -14,7 +14,6 @@ type Text = Phaser.GameObjects.Text;
 type Graphics = Phaser.GameObjects.Graphics;
 
 export const WHITE = 0xffffff;
-const AVATAR_COLORS = [0x3b6fd8, 0x7a4fd0, 0x2f8f83, 0xb5562a, 0x8a5a9b];
 
 /** Where things go on this frame. */
 export interface Frame {
@@ -95,9 +94,7 @@ export interface CallButton {
 export function avatar(k: CallKit, x: number, y: number, r: number, name: string, alpha = 1): void {
   const { f } = k;
   const { colors, screen } = f;
-  const fill = screen.look.highContrast
-    ? 0x000000
-    : (AVATAR_COLORS[colorIndex(name, AVATAR_COLORS.length)] ?? colors.accent);
+  const fill = screen.look.highContrast ? 0x000000 : avatarColor(name);
   k.shapes.fillStyle(fill, alpha).fillCircle(x, y, r);
   if (screen.look.highContrast)
     k.shapes.lineStyle(Math.max(2, 2 * f.s), WHITE, 1).strokeCircle(x, y, r);

@@ -143,6 +143,17 @@ export function colorIndex(name: string, count: number): number {
   return count > 0 ? hash % count : 0;
 }
 
+/**
+ * Avatar colours, shared by the chat and the call screens, so a contact who moves from the chat
+ * to a video call keeps her colour.
+ */
+export const AVATAR_COLORS: readonly number[] = [0x3b6fd8, 0x7a4fd0, 0x2f8f83, 0xb5562a, 0x8a5a9b];
+
+/** The same name always gets the same colour. */
+export function avatarColor(name: string): number {
+  return AVATAR_COLORS[colorIndex(name, AVATAR_COLORS.length)] ?? 0x3b6fd8;
+}
+
 /** The keys of a phone keypad, row by row. */
 export const KEYPAD_KEYS: readonly string[] = [
   '1',

@@ -262,25 +262,51 @@ export class CallScene extends PhoneScene {
   }
 }
 
+/** Type sizes of a call screen's caller ID block, before the phone's scale. */
+interface CallerIdSizes {
+  readonly status: number;
+  readonly statusMuted: boolean;
+  readonly statusLines: number;
+  readonly name: number;
+  readonly number: number;
+}
+
+/**
+ * The caller ID every call screen starts with: the status line, the name, and the number, which
+ * shrinks rather than being cut (the number is how a faked caller ID is taught).
+ */
+function fillCallerId(k: CallKit, call: CallScreen, sizes: CallerIdSizes) {
+  const { f } = k;
+  const { colors, screen } = f;
+  const status = fillText(k.t.status, screen.status, {
+    size: f.px(sizes.status),
+    color: sizes.statusMuted ? colors.muted : colors.text,
+    width: f.width,
+    maxLines: sizes.statusLines,
+  });
+  const name = fillText(k.t.name, call.name, {
+    size: f.px(sizes.name),
+    color: colors.text,
+    width: f.width,
+    maxLines: 2,
+  });
+  const number = fillNumber(f.px, k.t.number, call.number, sizes.number, {
+    color: colors.text,
+    width: f.width,
+  });
+  return { status, name, number };
+}
+
 /** The ringing phone: who is calling, their number big, decline and answer. */
 function drawIncoming(k: CallKit, call: CallScreen): Ring | undefined {
   const { f } = k;
   const { s, colors, screen } = f;
-  const status = fillText(k.t.status, screen.status, {
-    size: f.px(15),
-    color: colors.muted,
-    width: f.width,
-    maxLines: 2,
-  });
-  const name = fillText(k.t.name, call.name, {
-    size: f.px(30),
-    color: colors.text,
-    width: f.width,
-    maxLines: 2,
-  });
-  const number = fillNumber(f.px, k.t.number, call.number, 23, {
-    color: colors.text,
-    width: f.width,
+  const { status, name, number } = fillCallerId(k, call, {
+    status: 15,
+    statusMuted: true,
+    statusLines: 2,
+    name: 30,
+    number: 23,
   });
   const subtitle = fillText(k.t.subtitle, call.subtitle, {
     size: f.px(14),
@@ -324,21 +350,12 @@ function drawIncoming(k: CallKit, call: CallScreen): Ring | undefined {
 function drawVoiceCall(k: CallKit, call: CallScreen, startTimer: StartTimer): void {
   const { f } = k;
   const { s, colors, screen } = f;
-  const status = fillText(k.t.status, screen.status, {
-    size: f.px(14),
-    color: colors.muted,
-    width: f.width,
-    maxLines: 1,
-  });
-  const name = fillText(k.t.name, call.name, {
-    size: f.px(26),
-    color: colors.text,
-    width: f.width,
-    maxLines: 2,
-  });
-  const number = fillNumber(f.px, k.t.number, call.number, 21, {
-    color: colors.text,
-    width: f.width,
+  const { status, name, number } = fillCallerId(k, call, {
+    status: 14,
+    statusMuted: true,
+    statusLines: 1,
+    name: 26,
+    number: 21,
   });
   const timer = startTimer(16, 'center', f.colors.muted);
   const hang = buttonRow(k, [
@@ -402,21 +419,12 @@ function drawVoiceCall(k: CallKit, call: CallScreen, startTimer: StartTimer): vo
 function drawEnded(k: CallKit, call: CallScreen, seconds: number | undefined): void {
   const { f } = k;
   const { s, colors, screen } = f;
-  const status = fillText(k.t.status, screen.status, {
-    size: f.px(18),
-    color: colors.text,
-    width: f.width,
-    maxLines: 2,
-  });
-  const name = fillText(k.t.name, call.name, {
-    size: f.px(26),
-    color: colors.text,
-    width: f.width,
-    maxLines: 2,
-  });
-  const number = fillNumber(f.px, k.t.number, call.number, 21, {
-    color: colors.text,
-    width: f.width,
+  const { status, name, number } = fillCallerId(k, call, {
+    status: 18,
+    statusMuted: false,
+    statusLines: 2,
+    name: 26,
+    number: 21,
   });
   const duration = fillText(k.t.timer, seconds === undefined ? '' : formatCallTime(seconds), {
     size: f.px(16),

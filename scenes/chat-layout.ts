@@ -4,7 +4,7 @@
  * wide a bubble may be, and the generated avatar's colour. No Phaser here, so it is tested in
  * Node. Line breaking and initials are the call screens' (call-layout.ts), shared.
  */
-import { colorIndex, type Measure } from './call-layout';
+import type { Measure } from './call-layout';
 
 export interface Box {
   readonly x: number;
@@ -116,17 +116,6 @@ export function rowCells(x: number, width: number, count: number): Cell[] {
     cells.push({ x: left, width: right - left });
   }
   return cells;
-}
-
-/**
- * The call screen's avatar colours, in its order, picked by its hash: a contact who moves from
- * the chat to a video call keeps her colour.
- */
-export const AVATAR_COLORS: readonly number[] = [0x3b6fd8, 0x7a4fd0, 0x2f8f83, 0xb5562a, 0x8a5a9b];
-
-/** The same name always gets the same colour. */
-export function avatarColor(name: string): number {
-  return AVATAR_COLORS[colorIndex(name, AVATAR_COLORS.length)] ?? 0x3b6fd8;
 }
 
 /**

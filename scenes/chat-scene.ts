@@ -11,9 +11,8 @@
  */
 import type * as Phaser from 'phaser';
 import type { ChatScreen, PhoneScreen } from '../src/ui/phone-screen';
-import { initialOf } from './call-layout';
+import { avatarColor, initialOf } from './call-layout';
 import {
-  avatarColor,
   bubbleWidths,
   type ChatFrame,
   chatFrame,

@@ -10,10 +10,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../tests/browser/support/browser';
 
 const OUT = join(import.meta.dirname, '..', 'public', 'icons');
-const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 const TILE = '#1b2233';
 const POLE = '#f5f7fb';
@@ -41,11 +40,7 @@ const ICONS: readonly { file: string; svg: string; size: number }[] = [
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: CHROME_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchBrowser();
   try {
     for (const icon of ICONS) {
       const page = await browser.newPage({

@@ -8,8 +8,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { launchBrowser } from '../tests/browser/support/browser';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -55,18 +56,7 @@ async function main(): Promise<void> {
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not start');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBrowser();
   await mkdir(OUT, { recursive: true });
   try {
     for (const [language, locale] of Object.entries(LANGUAGES)) {

@@ -10,8 +10,8 @@ import type {
   FriendRequestCard,
   PhoneLabels,
 } from '../../src/ui/phone-screen';
-import { initialOf } from '../call-layout';
-import { avatarColor, type BubbleWidths } from '../chat-layout';
+import { avatarColor, initialOf } from '../call-layout';
+import type { BubbleWidths } from '../chat-layout';
 import type { ChatTheme } from '../chat-theme';
 import { drawHiddenIcon, drawTicks } from './chat-icons';
 import { setText, TEXT_STYLE } from './chat-text';

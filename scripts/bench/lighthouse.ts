@@ -9,21 +9,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_FLAGS } from '../../tests/browser/support/browser';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 
 /** The browser tests' flags (tests/browser/support/browser.ts), plus what Lighthouse needs. */
 const FLAGS = [
+  ...CHROMIUM_FLAGS,
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
   '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
   '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
   '--disable-default-apps',
   '--disable-extensions',
   '--disable-client-side-phishing-detection',

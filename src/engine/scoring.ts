@@ -13,6 +13,8 @@ export interface FlagOutcome {
   readonly status: FlagStatus;
   /** The node where the flag first became visible, for the debrief's timeline. */
   readonly appearedAt?: string;
+  /** The index, among the story's events, of the beat that first showed it (its moment). */
+  readonly appearedIndex?: number;
   /** The node of the choice that recognised it, or walked past it. */
   readonly decidedAt?: string;
 }
@@ -26,13 +28,13 @@ export interface Tally {
 
 export function tally(scenario: Scenario, events: readonly StoryEvent[]): Tally {
   let score = 0;
-  const appeared = new Map<string, string>();
+  const appeared = new Map<string, { node: string; index: number }>();
   const spotted = new Map<string, string>();
   const missed = new Map<string, string>();
-  for (const event of events) {
+  for (const [index, event] of events.entries()) {
     if (event.type === 'beat') {
       for (const flag of event.beat.flags ?? []) {
-        if (!appeared.has(flag)) appeared.set(flag, event.node);
+        if (!appeared.has(flag)) appeared.set(flag, { node: event.node, index });
       }
     } else if (event.type === 'choice') {
       score += event.choice.score;
@@ -41,8 +43,9 @@ export function tally(scenario: Scenario, events: readonly StoryEvent[]): Tally 
     }
   }
   const flags = Object.keys(scenario.redFlags).map((id): FlagOutcome => {
-    const appearedAt = appeared.get(id);
-    const where = appearedAt === undefined ? {} : { appearedAt };
+    const first = appeared.get(id);
+    const appearedAt = first?.node;
+    const where = first === undefined ? {} : { appearedAt: first.node, appearedIndex: first.index };
     // Recognising a flag at any point counts, even after walking past it once: that is learning.
     const spottedAt = spotted.get(id);
     if (spottedAt !== undefined) return { id, status: 'spotted', ...where, decidedAt: spottedAt };

@@ -4,7 +4,8 @@
  * tested in Node: translation functions come in, so the scene never needs i18next or the engine.
  * The DOM debrief (debrief-view.ts) carries the full text; this is only what the canvas draws.
  */
-import { type FlagStatus, type ScenarioRunner, safetyPercent, tally } from '../engine/index';
+import { type ScenarioRunner, safetyPercent, tally } from '../engine/index';
+import { flagStatusKey } from './flag-status';
 import type { DebriefPicture, PhoneLook } from './phone-screen';
 
 export interface DebriefPictureOptions {
@@ -16,23 +17,6 @@ export interface DebriefPictureOptions {
   readonly look: PhoneLook;
 }
 
-/**
- * The same status words as the DOM debrief (FLAG_STATUS_KEY in debrief-view.ts; keep in step):
- * a genuine contact's "red flags" are what made it look alarming, and checking them is the skill.
- */
-const STATUS_KEY: Record<'scam' | 'genuine', Record<FlagStatus, string>> = {
-  scam: {
-    spotted: 'debrief.flagSpotted',
-    missed: 'debrief.flagMissed',
-    'not-seen': 'debrief.flagNotSeen',
-  },
-  genuine: {
-    spotted: 'debrief.genuine.flagChecked',
-    missed: 'debrief.genuine.flagUnchecked',
-    'not-seen': 'debrief.flagNotSeen',
-  },
-};
-
 type PictureFlag = DebriefPicture['flags'][number];
 
 export function debriefPicture(options: DebriefPictureOptions): DebriefPicture {
@@ -41,30 +25,22 @@ export function debriefPicture(options: DebriefPictureOptions): DebriefPicture {
   const events = runner.events;
   const { score, bestScore, flags } = tally(scenario, events);
   const percent = safetyPercent(score, bestScore);
-  const statusKeys = STATUS_KEY[scenario.meta.scamType === 'genuine' ? 'genuine' : 'scam'];
-
-  // Where each flag first showed: the index of its first beat among all the story's events.
-  const firstSeen = new Map<string, number>();
-  events.forEach((event, index) => {
-    if (event.type !== 'beat') return;
-    for (const flag of event.beat.flags ?? []) if (!firstSeen.has(flag)) firstSeen.set(flag, index);
-  });
+  const genuine = scenario.meta.scamType === 'genuine';
 
   const reached = runner.ending;
   const outcome = reached ? reached.ending.outcome : 'none';
   return {
     percent,
     outcome,
-    // The app has no bare "Safety score" string; its sentence carries the number as well.
     scoreLabel: t('debrief.scoreLabel'),
     outcomeLabel: reached ? t(`debrief.outcome.${outcome}`) : '',
     flags: flags.map((flag): PictureFlag => {
       const definition = scenario.redFlags[flag.id];
-      const index = firstSeen.get(flag.id);
+      const index = flag.appearedIndex;
       const base = {
         label: definition ? text(definition.label) : flag.id,
         status: flag.status,
-        statusLabel: t(statusKeys[flag.status]),
+        statusLabel: t(flagStatusKey(genuine, flag.status)),
       };
       return index === undefined ? base : { ...base, at: index / events.length };
     }),

@@ -4,16 +4,11 @@
  * screen reader and printable.
  */
 import type { TFunction } from 'i18next';
-import {
-  choicesAt,
-  type FlagStatus,
-  type ScenarioRunner,
-  safetyPercent,
-  tally,
-} from '../engine/index';
+import { choicesAt, type ScenarioRunner, safetyPercent, tally } from '../engine/index';
 import type { Language } from '../i18n/languages';
 import type { SaveOutcome } from '../storage/player-results';
 import { el, uniqueId } from './dom';
+import { flagStatusKey } from './flag-status';
 import { helpLinesView } from './help-lines-view';
 import { describeEvent, type StoryTexts } from './story-text';
 
@@ -33,27 +28,12 @@ export interface DebriefOptions {
   readonly onSaveFile?: () => void;
 }
 
-/** A genuine contact's "red flags" are what made it look alarming; checking them is the skill. */
-const FLAG_STATUS_KEY: Record<'scam' | 'genuine', Record<FlagStatus, string>> = {
-  scam: {
-    spotted: 'debrief.flagSpotted',
-    missed: 'debrief.flagMissed',
-    'not-seen': 'debrief.flagNotSeen',
-  },
-  genuine: {
-    spotted: 'debrief.genuine.flagChecked',
-    missed: 'debrief.genuine.flagUnchecked',
-    'not-seen': 'debrief.flagNotSeen',
-  },
-};
-
 export function debriefView(options: DebriefOptions): { root: HTMLElement; heading: HTMLElement } {
   const { runner, t, text } = options;
   const scenario = runner.scenario;
   const reached = runner.ending;
   const { score, bestScore, flags } = tally(scenario, runner.events);
   const genuine = scenario.meta.scamType === 'genuine';
-  const statusKeys = FLAG_STATUS_KEY[genuine ? 'genuine' : 'scam'];
   const headingId = uniqueId('debrief');
   const heading = el('h2', {
     text: reached ? text(reached.ending.title) : t('debrief.heading'),
@@ -70,10 +50,8 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
 
   // Each red flag with the moment it appeared: the line of the story that carried it.
   const storyTexts: StoryTexts = { app: (key, values) => t(key, values ?? {}), scenario: text };
-  const momentOf = (flagId: string): string | undefined => {
-    const event = runner.events.find(
-      (e) => e.type === 'beat' && (e.beat.flags ?? []).includes(flagId),
-    );
+  const momentOf = (index: number | undefined): string | undefined => {
+    const event = index === undefined ? undefined : runner.events[index];
     return event ? describeEvent(scenario, storyTexts, event)?.text : undefined;
   };
 
@@ -82,18 +60,16 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
     { className: 'flag-list' },
     flags.map((flag) => {
       const definition = scenario.redFlags[flag.id];
+      const moment = momentOf(flag.appearedIndex);
       return el(
         'li',
         { className: `flag flag-${flag.status}`, attrs: { 'data-flag-id': flag.id } },
         [
           el('strong', { text: definition ? text(definition.label) : flag.id }),
           ' ',
-          el('span', { className: 'flag-status', text: t(statusKeys[flag.status]) }),
-          momentOf(flag.id) &&
-            el('p', {
-              className: 'flag-moment',
-              text: t('debrief.flagMoment', { moment: momentOf(flag.id) ?? '' }),
-            }),
+          el('span', { className: 'flag-status', text: t(flagStatusKey(genuine, flag.status)) }),
+          moment &&
+            el('p', { className: 'flag-moment', text: t('debrief.flagMoment', { moment }) }),
           el('p', { text: definition ? text(definition.explanation) : '' }),
         ],
       );

@@ -72,8 +72,6 @@ function timing(event: StoryEvent, length: number): { waitMs: number; typing: bo
         waitMs: clamp(PACE.speechBaseMs + length * PACE.speechPerCharMs, 0, PACE.speechMaxMs),
         typing: false,
       };
-    case 'caller-id':
-      return { waitMs: PACE.otherMs, typing: false };
     default:
       return { waitMs: PACE.otherMs, typing: false };
   }

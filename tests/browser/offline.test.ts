@@ -23,7 +23,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_PATH, launchBrowser, startScenario, storedRecords } from './support/browser';
+import {
+  CHROME_PATH,
+  CHROMIUM_FLAGS,
+  launchBrowser,
+  startScenario,
+  storedRecords,
+} from './support/browser';
 import { type StaticHost, startStaticHost } from './support/static-host';
 import {
   appText,
@@ -165,15 +171,7 @@ describe('offline after one visit, from a sub-path', () => {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROME_PATH,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_FLAGS],
       reducedMotion: 'reduce',
     });
     try {

@@ -4,9 +4,8 @@
  * every text colour in the four looks (first and second app, normal and high contrast).
  */
 import { describe, expect, it } from 'vitest';
+import { AVATAR_COLORS, avatarColor } from '../../scenes/call-layout';
 import {
-  AVATAR_COLORS,
-  avatarColor,
   bubbleWidths,
   chatFrame,
   composerLayout,

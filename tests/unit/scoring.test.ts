@@ -62,30 +62,73 @@ describe('tally', () => {
     const { flags } = tally(miniScenario, play('accept', 'screenshot', 'block'));
     expect(flags).toEqual([
       // Missed at "request" (accept), then recognised at "call" (block): spotted.
-      { id: 'stranger-request', status: 'spotted', appearedAt: 'request', decidedAt: 'call' },
-      { id: 'off-platform', status: 'spotted', appearedAt: 'chat', decidedAt: 'call' },
-      { id: 'gift-card', status: 'spotted', appearedAt: 'call', decidedAt: 'call' },
+      {
+        id: 'stranger-request',
+        status: 'spotted',
+        appearedAt: 'request',
+        appearedIndex: 1,
+        decidedAt: 'call',
+      },
+      {
+        id: 'off-platform',
+        status: 'spotted',
+        appearedAt: 'chat',
+        appearedIndex: 7,
+        decidedAt: 'call',
+      },
+      {
+        id: 'gift-card',
+        status: 'spotted',
+        appearedAt: 'call',
+        appearedIndex: 10,
+        decidedAt: 'call',
+      },
     ]);
   });
 
   it('marks flags missed where a choice walked past them', () => {
     const { flags } = tally(miniScenario, play('accept', 'buy-cards'));
     expect(flags).toEqual([
-      { id: 'stranger-request', status: 'missed', appearedAt: 'request', decidedAt: 'request' },
-      { id: 'off-platform', status: 'missed', appearedAt: 'chat', decidedAt: 'call' },
-      { id: 'gift-card', status: 'missed', appearedAt: 'call', decidedAt: 'call' },
+      {
+        id: 'stranger-request',
+        status: 'missed',
+        appearedAt: 'request',
+        appearedIndex: 1,
+        decidedAt: 'request',
+      },
+      {
+        id: 'off-platform',
+        status: 'missed',
+        appearedAt: 'chat',
+        appearedIndex: 7,
+        decidedAt: 'call',
+      },
+      {
+        id: 'gift-card',
+        status: 'missed',
+        appearedAt: 'call',
+        appearedIndex: 10,
+        decidedAt: 'call',
+      },
     ]);
   });
 
   it('marks flags "not-seen" when the path never showed them', () => {
     const { flags } = tally(miniScenario, play('ignore'));
     expect(flags).toEqual([
-      { id: 'stranger-request', status: 'spotted', appearedAt: 'request', decidedAt: 'request' },
+      {
+        id: 'stranger-request',
+        status: 'spotted',
+        appearedAt: 'request',
+        appearedIndex: 1,
+        decidedAt: 'request',
+      },
       { id: 'off-platform', status: 'not-seen' },
       { id: 'gift-card', status: 'not-seen' },
     ]);
     for (const flag of flags.filter((f) => f.status === 'not-seen')) {
       expect(flag).not.toHaveProperty('appearedAt');
+      expect(flag).not.toHaveProperty('appearedIndex');
       expect(flag).not.toHaveProperty('decidedAt');
     }
   });
@@ -97,11 +140,13 @@ describe('tally', () => {
       id: 'off-platform',
       status: 'missed',
       appearedAt: 'chat',
+      appearedIndex: 7,
     });
     expect(flags['gift-card']).toEqual({
       id: 'gift-card',
       status: 'spotted',
       appearedAt: 'call',
+      appearedIndex: 10,
       decidedAt: 'call',
     });
   });
@@ -116,6 +161,7 @@ describe('tally', () => {
       id: 'stranger-request',
       status: 'spotted',
       appearedAt: 'request',
+      appearedIndex: 0,
       decidedAt: 'call',
     });
   });
@@ -130,6 +176,7 @@ describe('tally', () => {
       id: 'gift-card',
       status: 'spotted',
       appearedAt: 'call',
+      appearedIndex: 0,
       decidedAt: 'call',
     });
   });
@@ -147,6 +194,7 @@ describe('tally', () => {
       id: 'gift-card',
       status: 'missed',
       appearedAt: 'chat',
+      appearedIndex: 0,
       decidedAt: 'call',
     });
     // Counting every choice event: 0 - 3 + 0.

@@ -8,7 +8,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /** Flags that work on this machine's closed network (see shared/stack-notes.md). */
-const FLAGS = [
+export const CHROMIUM_FLAGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -30,7 +30,7 @@ export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROME_PATH,
     headless: true,
-    args: [...FLAGS, ...camera],
+    args: [...CHROMIUM_FLAGS, ...camera],
   });
 }
 
