@@ -47,6 +47,12 @@ interface Ring {
   readonly r: number;
 }
 
+/**
+ * The call timer's clock: the page's, not the scene's (`time.now` stands still while the loop
+ * sleeps, and a call can start while it does; see scenes/render-on-demand.ts).
+ */
+const now = (): number => performance.now();
+
 /** Call controls drawn as decoration: no words, the DOM buttons carry them. */
 const VOICE_CONTROLS: readonly CallIcon[] = ['mute', 'keypad', 'speaker'];
 
@@ -118,10 +124,18 @@ export class CallScene extends PhoneScene {
 
   override update(): void {
     if (!this.#timerLive) return;
-    const second = Math.floor((this.time.now - this.#startedAt) / 1000);
+    const second = Math.floor((now() - this.#startedAt) / 1000);
     if (second === this.#shownSecond) return;
     this.#shownSecond = second;
     this.#t.timer.setText(formatCallTime(second));
+  }
+
+  /** A running call timer changes each whole second: the sleeping loop wakes for it. */
+  override nextChangeIn(): number | undefined {
+    if (!this.#timerLive) return undefined;
+    const elapsed = Math.max(0, now() - this.#startedAt);
+    // Just after the second turns, so the woken frame shows the new one.
+    return 1000 - (elapsed % 1000) + 10;
   }
 
   protected draw(): void {
@@ -174,7 +188,7 @@ export class CallScene extends PhoneScene {
     if (screen.view === 'in-call' && call.callNumber !== this.#callNumber) {
       const transfer = this.#callNumber >= 0;
       this.#callNumber = call.callNumber;
-      this.#startedAt = this.time.now;
+      this.#startedAt = now();
       this.#shownSecond = -1;
       this.#frozenSeconds = undefined;
       return transfer;
@@ -184,14 +198,14 @@ export class CallScene extends PhoneScene {
       call.callNumber === this.#callNumber &&
       this.#frozenSeconds === undefined
     ) {
-      this.#frozenSeconds = Math.floor((this.time.now - this.#startedAt) / 1000);
+      this.#frozenSeconds = Math.floor((now() - this.#startedAt) / 1000);
     }
     return false;
   }
 
   /** The timer line of a call in progress; `update()` keeps it ticking. */
   #startTimer(k: CallKit, base: number, align: 'left' | 'center', color: string): Text {
-    const second = Math.max(0, Math.floor((this.time.now - this.#startedAt) / 1000));
+    const second = Math.max(0, Math.floor((now() - this.#startedAt) / 1000));
     this.#shownSecond = second;
     this.#timerLive = true;
     return fillText(this.#t.timer, formatCallTime(second), {

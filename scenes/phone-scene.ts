@@ -2,6 +2,10 @@
  * What every phone scene shares: it reads the latest picture from one shared source and redraws
  * it on demand and on every resize. Scenes reset their state in `init()` and let go of their
  * listeners on shutdown, as Phaser's own scenes do.
+ *
+ * The game loop sleeps while nothing moves (scenes/render-on-demand.ts): a scene says whether it
+ * animates (`animating`) and when its picture next changes by itself (`nextChangeIn`), and the
+ * stage wakes the loop after every `redraw` it asks for.
  */
 import * as Phaser from 'phaser';
 import type { DebriefPicture, PhoneScreen } from '../src/ui/phone-screen';
@@ -39,10 +43,46 @@ export abstract class PhoneScene extends Phaser.Scene {
     this.draw();
   }
 
+  /** Whether anything moves: a tween under way (or waiting to start) or a pending timer event. */
+  animating(): boolean {
+    if (!this.sys.isActive()) return false;
+    return tweensRunning(this.tweens) || timersPending(this.time);
+  }
+
+  /**
+   * Milliseconds until the picture changes by itself without a tween (a call's running clock),
+   * or `undefined` if it never does: the stage wakes the sleeping loop then.
+   */
+  nextChangeIn(): number | undefined {
+    return undefined;
+  }
+
   /** Creates the scene's game objects. */
   protected abstract build(): void;
   /** Lays out and fills them from `this.source`, to fit `this.scale.gameSize`. */
   protected abstract draw(): void;
   /** Releases anything `build` set up beyond the scene's own objects (timers, tweens). */
   protected teardown(): void {}
+}
+
+function tweensRunning(manager: Phaser.Tweens.TweenManager): boolean {
+  if (manager.paused) return false;
+  return manager.tweens.some(
+    (tween) =>
+      !tween.paused &&
+      !tween.isPendingRemove() &&
+      !tween.isRemoved() &&
+      !tween.isFinished() &&
+      !tween.isDestroyed(),
+  );
+}
+
+/** Phaser's Clock keeps its timer events private; a pending one needs the loop to run. */
+function timersPending(clock: Phaser.Time.Clock): boolean {
+  if (clock.paused) return false;
+  const { _active: active = [], _pendingInsertion: pending = [] } = clock as unknown as {
+    _active?: readonly { paused: boolean }[];
+    _pendingInsertion?: readonly unknown[];
+  };
+  return pending.length > 0 || active.some((event) => !event.paused);
 }

@@ -2,6 +2,12 @@
  * Boots Phaser for the phone and shows one scene at a time: the chat app, the call screens, the
  * lock screen or the debrief picture. This module and Phaser form their own chunk, loaded only
  * when a scenario starts. Phaser's own audio stays off: Howler owns sound.
+ *
+ * The phone renders on demand (scenes/render-on-demand.ts): Phaser's loop sleeps while the
+ * picture is still and wakes on every change the stage knows of: a new screen, a resize of the
+ * window or of the stage element (Phaser's ScaleManager only looks at its parent's size inside
+ * the loop), the page showing again, a restored WebGL context, and the next tick of a call's
+ * clock. The stage element's `data-frames` counts the frames Phaser has rendered.
  */
 import * as Phaser from 'phaser';
 import type { DebriefPicture, PhoneScreen, PhoneView } from '../src/ui/phone-screen';
@@ -10,6 +16,7 @@ import { ChatScene } from './chat-scene';
 import { DebriefScene } from './debrief-scene';
 import { NoticeScene } from './notice-scene';
 import type { PhoneScene, ScreenSource } from './phone-scene';
+import { RenderOnDemand } from './render-on-demand';
 
 export interface PhoneStage {
   show(screen: PhoneScreen): void;
@@ -45,16 +52,20 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
     };
     let current: SceneKey = 'notice';
     let game: Phaser.Game;
+    let onDemand: RenderOnDemand | undefined;
+    const touch = () => onDemand?.touch();
 
     const switchTo = (key: SceneKey) => {
       if (key === current && game.scene.isActive(key)) {
         scenes[key].redraw();
-        return;
+      } else {
+        game.scene.stop(current);
+        current = key;
+        // A started scene draws the latest screen from `source` in its create().
+        game.scene.start(key);
       }
-      game.scene.stop(current);
-      current = key;
-      // A started scene draws the latest screen from `source` in its create().
-      game.scene.start(key);
+      // After the change: a sleeping loop wakes and draws it at once.
+      touch();
     };
 
     try {
@@ -74,6 +85,49 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
       reject(error);
       return;
     }
+
+    const active = () => Object.values(scenes).filter((scene) => scene.sys.isActive());
+    onDemand = new RenderOnDemand({
+      loop: game.loop,
+      busy: () => active().some((scene) => scene.animating()),
+      nextChangeIn: () => {
+        const times = active()
+          .map((scene) => scene.nextChangeIn())
+          .filter((ms): ms is number => ms !== undefined);
+        return times.length > 0 ? Math.min(...times) : undefined;
+      },
+    });
+    const rendered = () => {
+      if (!onDemand) return;
+      onDemand.frameRendered();
+      parent.dataset.frames = String(onDemand.frames);
+    };
+    game.events.on(Phaser.Core.Events.POST_RENDER, rendered);
+    // Phaser pauses and resumes its clock on the page's visibility, but never wakes the loop.
+    game.events.on(Phaser.Core.Events.VISIBLE, touch);
+    const resized = () => {
+      // Phaser's ScaleManager reads its parent's size in its step when told the size is stale.
+      game.scale.dirty = true;
+      touch();
+    };
+    window.addEventListener('resize', resized);
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(resized) : undefined;
+    observer?.observe(parent);
+    // Phaser rebuilds its WebGL resources when a lost context comes back; then it must draw.
+    const canvas = game.canvas as HTMLCanvasElement | null;
+    canvas?.addEventListener('webglcontextrestored', touch);
+
+    const destroy = () => {
+      window.removeEventListener('resize', resized);
+      observer?.disconnect();
+      canvas?.removeEventListener('webglcontextrestored', touch);
+      game.events.off(Phaser.Core.Events.VISIBLE, touch);
+      game.destroy(true);
+      // Phaser finishes destroying on the loop's next step: a sleeping loop must run it.
+      onDemand?.stop();
+      onDemand = undefined;
+    };
+
     scenes.notice.onDrawn = () => {
       scenes.notice.onDrawn = undefined;
       resolve({
@@ -85,7 +139,7 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
           source.picture = picture;
           switchTo('debrief');
         },
-        destroy: () => game.destroy(true),
+        destroy,
       });
     };
   });
