@@ -2,9 +2,10 @@
  * The format of the help-line data (help-lines.json) and how lines are picked for a debrief.
  * Pure: used by the app, the validator and the tests alike.
  */
-import { z } from 'zod';
+
 import { SCAM_TYPES, type ScamType } from '../engine/guidance';
 import { regionSchema } from '../engine/schema';
+import { z } from '../engine/zod';
 import { LANGUAGES, type Language } from '../i18n/languages';
 
 const translated = z.strictObject(

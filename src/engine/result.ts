@@ -4,11 +4,12 @@
  * with an "update the app" message. Only ids are recorded, never text, so results compare
  * across languages and survive a reworded scenario.
  */
-import { z } from 'zod';
+
 import { EngineError } from './errors';
 import type { ScenarioRunner } from './runner';
 import { idSchema, OUTCOMES } from './schema';
 import { tally } from './scoring';
+import { z } from './zod';
 
 export const RESULT_FORMAT = 'red-flags/scenario-result';
 export const RESULT_SCHEMA_VERSION = 1;

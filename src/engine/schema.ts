@@ -6,8 +6,9 @@
  * i18n layer, never by the engine). Ids are stable strings: class statistics and saved
  * progress refer to them, so they must survive reordering and translation.
  */
-import { z } from 'zod';
+
 import { AGE_BANDS, SCAM_TYPES } from './guidance';
+import { z } from './zod';
 
 /** The version of the scenario file format this engine reads. */
 export const SCENARIO_SCHEMA_VERSION = 1;

@@ -4,10 +4,11 @@
  * put the runner in a state the story could not reach. Like inkjs's saves it carries a schema
  * version: one this engine does not know is refused with a clear error, never guessed at.
  */
-import { z } from 'zod';
+
 import { EngineError, SnapshotError } from './errors';
 import { type RunnerOptions, ScenarioRunner } from './runner';
 import { idSchema, type Scenario } from './schema';
+import { z } from './zod';
 
 export const SNAPSHOT_FORMAT = 'red-flags/snapshot';
 export const SNAPSHOT_SCHEMA_VERSION = 1;

@@ -4,10 +4,11 @@
  * It yields hits and false alarms, because a player who calls everything a scam has learned
  * suspicion, not skill: discernment is the hit rate minus the false-alarm rate.
  */
-import { z } from 'zod';
+
 import { EngineError } from './errors';
 import { SCAM_TYPES } from './guidance';
 import { idSchema, textKeySchema } from './schema';
+import { z } from './zod';
 
 export const SPOT_CHECK_SCHEMA_VERSION = 1;
 export const FORMS = ['A', 'B'] as const;

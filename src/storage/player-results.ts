@@ -2,7 +2,8 @@
  * The current player's results: saved with their class code and nickname, counted for the
  * spot check's before/after, and gathered for sending to the teacher.
  */
-import { SPOT_CHECK_RESULT_FORMAT } from '../engine/index';
+// The module, not the engine's index: the first screen needs this constant, not the engine.
+import { SPOT_CHECK_RESULT_FORMAT } from '../engine/spot-check';
 import type { StoredResult, StudentRecord } from '../teacher/records';
 import { readText, writeText } from './local-store';
 import type { Player } from './player';

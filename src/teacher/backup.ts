@@ -15,7 +15,7 @@
  * A backup holds what the store holds: records are checked with the store's own schema
  * (studentRecordSchema), so everything that can be exported can be restored.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import type { ResultStore } from '../storage/result-store';
 import { crc32HexOfText } from './crc32';
 import {

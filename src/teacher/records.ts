@@ -2,8 +2,11 @@
  * The records the teacher mode keeps and moves between devices. Pure types and schemas: the
  * storage, the transfer codes, the aggregation and the dashboard all speak these.
  */
-import { z } from 'zod';
-import { resultSchema, spotCheckResultSchema } from '../engine/index';
+
+// The modules, not the engine's index: the first screen opens the store, not the engine.
+import { resultSchema } from '../engine/result';
+import { spotCheckResultSchema } from '../engine/spot-check';
+import { z } from '../engine/zod';
 
 /** A scenario result or a spot-check result, told apart by `format`. */
 export const storedResultSchema = z.discriminatedUnion('format', [

@@ -30,7 +30,7 @@
  * WebCrypto needs a secure context in browsers (https, localhost or file:); Node 20 has it as
  * globalThis.crypto.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 
 /** PBKDF2-SHA256 iterations createLock and changePassphrase use unless told otherwise. */
 export const PBKDF2_ITERATIONS = 600_000;

@@ -11,7 +11,7 @@
  * before anything is parsed, the decompressed size is capped (no zip bombs), keys that could
  * reach a prototype are refused, and what it returns is built afresh by zod.
  */
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { normaliseClassCode } from './class-code';
 import { crc32Hex, crc32HexOfText } from './crc32';
 import { checkNickname, isNormalisedNickname, NICKNAME_MAX_LENGTH } from './nickname';

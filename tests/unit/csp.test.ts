@@ -5,7 +5,7 @@
  * Cloudflare Pages, docs/hosting/ for nginx and Apache) carries the same policy plus what only a
  * header can say. Each check is shown to fail on a damaged copy.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TRUSTED_TYPES_POLICY } from '../../src/pwa/trusted-types';
@@ -170,5 +170,26 @@ describe('the hosting headers', () => {
     expect(headersFile.get('/manifest.webmanifest')?.get('content-type')).toBe(
       'application/manifest+json',
     );
+  });
+});
+
+describe('code that could reach for eval', () => {
+  /** Files under `dir` that import zod's runtime directly (type-only imports are harmless). */
+  function directZodImports(dir: string): string[] {
+    const found: string[] = [];
+    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || !/\.ts$/.test(entry.name)) continue;
+      const path = join(entry.parentPath, entry.name);
+      if (/^import (?!type)[^;]*from 'zod'/m.test(readFileSync(path, 'utf8'))) {
+        found.push(path.slice(ROOT.length + 1).replaceAll('\\', '/'));
+      }
+    }
+    return found;
+  }
+
+  it('takes zod only from src/engine/zod.ts, which turns its eval probe off first', () => {
+    expect(directZodImports('src')).toEqual(['src/engine/zod.ts']);
+    expect(directZodImports('scenes')).toEqual([]);
+    expect(read('src', 'engine', 'zod.ts')).toMatch(/config\(\{ jitless: true \}\)/);
   });
 });
