@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -18,6 +19,65 @@ function validateScenarios(): Plugin {
       } catch (error) {
         const output = (error as { stderr?: string }).stderr ?? String(error);
         this.error(`scenario validation failed:\n${output}`);
+      }
+    },
+  };
+}
+
+/**
+ * `virtual:scenario-cards`: the first screen's scenario cards, one small module per language
+ * (`cardLoaders.fr()` fetches a few KB), so the first screen needs neither every scenario's
+ * story nor the schema library. The cards come from `scripts/scenario-cards.ts`, run as a
+ * child process like the validator, once per build and again when a scenario file changes
+ * under the dev server.
+ */
+function scenarioCards(): Plugin {
+  const ENTRY = 'virtual:scenario-cards';
+  const PREFIX = `${ENTRY}/`;
+  let cards: Record<string, unknown> | undefined;
+  const readCards = () => {
+    cards ??= JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/scenario-cards.ts'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 16 * 1024 * 1024,
+      }),
+    ) as Record<string, unknown>;
+    return cards;
+  };
+  return {
+    name: 'red-flags:scenario-cards',
+    resolveId(id) {
+      // Rollup's convention: a leading \0 keeps other plugins away from a virtual module.
+      return id === ENTRY || id.startsWith(PREFIX) ? `\0${id}` : undefined;
+    },
+    load(id) {
+      if (id === `\0${ENTRY}`) {
+        const languages = Object.keys(readCards()).map(
+          (l) =>
+            `  ${JSON.stringify(l)}: () => import(${JSON.stringify(PREFIX + l)}).then((m) => m.default),`,
+        );
+        return `export const cardLoaders = {\n${languages.join('\n')}\n};\n`;
+      }
+      if (!id.startsWith(`\0${PREFIX}`)) return undefined;
+      const language = id.slice(PREFIX.length + 1);
+      try {
+        const list = readCards()[language];
+        if (!list) return this.error(`${ENTRY}: no language "${language}"`);
+        return `export default ${JSON.stringify(list)};\n`;
+      } catch (error) {
+        const output = (error as { stderr?: string }).stderr ?? String(error);
+        return this.error(`${ENTRY}: the scenarios do not validate:\n${output}`);
+      }
+    },
+    watchChange(id) {
+      if (/[\\/]scenarios[\\/]/.test(id)) cards = undefined;
+    },
+    handleHotUpdate({ file, server }) {
+      if (!/[\\/]scenarios[\\/]/.test(file)) return;
+      cards = undefined;
+      for (const module of server.moduleGraph.idToModuleMap.values()) {
+        if (module.id?.startsWith(`\0${ENTRY}`)) server.moduleGraph.invalidateModule(module);
       }
     },
   };
@@ -102,10 +162,60 @@ function offline(): Plugin[] {
   });
 }
 
+const PHASER_SRC = fileURLToPath(new URL('./node_modules/phaser/src/', import.meta.url));
+
+/**
+ * The phone's Phaser is Phaser's core build (scenes/phaser-core-build.ts) made from its sources,
+ * as Phaser's own webpack config makes it: these feature switches are compile-time constants
+ * there. WebGL with the canvas renderer as fallback; Phaser's sound is off (Howler owns sound),
+ * as are the 3D camera and Facebook Instant Games plugins and WebGL debugging.
+ */
+export const PHASER_FEATURES: Record<string, boolean> = {
+  WEBGL_RENDERER: true,
+  CANVAS_RENDERER: true,
+  FEATURE_SOUND: false,
+  WEBGL_DEBUG: false,
+  PLUGIN_CAMERA3D: false,
+  PLUGIN_FBINSTANT: false,
+};
+
+function phaserCoreBuild(): Plugin {
+  const switches = new RegExp(`typeof (${Object.keys(PHASER_FEATURES).join('|')})\\b`, 'g');
+  return {
+    name: 'red-flags:phaser-core-build',
+    transform(code, id) {
+      if (!id.startsWith(PHASER_SRC)) return undefined;
+      const built = code
+        .replace(switches, (_, name: string) => String(PHASER_FEATURES[name]))
+        // The core entry also sets window.Phaser through webpack's `global`: no globals here.
+        .replace(/^global\.Phaser = Phaser;$/m, '');
+      return built === code ? undefined : { code: built, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset paths, so the build works from any static host and any sub-path.
   base: './',
-  plugins: [validateScenarios(), relaxCspForDevServer(), offline()],
+  plugins: [
+    validateScenarios(),
+    scenarioCards(),
+    phaserCoreBuild(),
+    relaxCspForDevServer(),
+    offline(),
+  ],
+  // The dev server pre-bundles Phaser's CommonJS sources with Rolldown before any Vite plugin
+  // sees them: the same switches apply there.
+  optimizeDeps: { rolldownOptions: { plugins: [phaserCoreBuild()] } },
+  resolve: {
+    alias: [
+      {
+        find: /^phaser$/,
+        replacement: fileURLToPath(new URL('./scenes/phaser-core-build.ts', import.meta.url)),
+      },
+      { find: /^phaser-src\//, replacement: PHASER_SRC },
+    ],
+  },
   build: {
     target: 'es2022',
     // Phaser is ~1.4 MB raw whatever is imported; it is lazy and in its own chunk.
@@ -113,7 +223,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }],
+          groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]|phaser-core-build/ }],
         },
       },
     },

@@ -1,33 +1,25 @@
 /**
- * i18next set-up. The app's own strings live in the "app" namespace and ship with the first
- * screen (they are small); each scenario's text is a namespace of its own, added when the
- * scenario loads. The chosen language is remembered between visits and `<html lang>` follows it.
+ * i18next set-up. The app's own strings live in the "app" namespace, one small chunk per
+ * language: the first screen fetches the player's language (and English, the fallback) and no
+ * other; switching language fetches the new one first. Each scenario's text is a namespace of
+ * its own, added when the scenario loads. The chosen language is remembered between visits and
+ * `<html lang>` follows it.
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { readPreference, writePreference } from '../storage/preferences';
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language, matchLanguage } from './languages';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
-import zhHans from './locales/zh-Hans.json';
+import { loadAppTexts, rememberLanguage } from './app-texts';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './languages';
 
 export const APP_NAMESPACE = 'app';
-const LANGUAGE_PREFERENCE = 'language';
 
-export type AppResources = typeof en;
-
-/** The language to start in: the one chosen before, else the browser's, else English. */
-export function initialLanguage(): Language {
-  const saved = readPreference(LANGUAGE_PREFERENCE);
-  if (isLanguage(saved)) return saved;
-  for (const tag of navigator.languages ?? [navigator.language]) {
-    const match = matchLanguage(tag);
-    if (match) return match;
-  }
-  return DEFAULT_LANGUAGE;
+async function addAppTexts(instance: i18n, language: Language): Promise<void> {
+  if (instance.hasResourceBundle(language, APP_NAMESPACE)) return;
+  instance.addResourceBundle(language, APP_NAMESPACE, await loadAppTexts(language), true, true);
 }
 
 export async function createI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance();
+  const wanted = [...new Set([language, DEFAULT_LANGUAGE])];
+  const texts = await Promise.all(wanted.map(loadAppTexts));
   await instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
@@ -35,11 +27,7 @@ export async function createI18n(language: Language): Promise<i18n> {
     load: 'currentOnly',
     ns: [APP_NAMESPACE],
     defaultNS: APP_NAMESPACE,
-    resources: {
-      en: { [APP_NAMESPACE]: en },
-      fr: { [APP_NAMESPACE]: fr },
-      'zh-Hans': { [APP_NAMESPACE]: zhHans },
-    },
+    resources: Object.fromEntries(wanted.map((l, i) => [l, { [APP_NAMESPACE]: texts[i] ?? {} }])),
     // Text reaches the page through textContent only, so i18next must not escape it twice.
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -53,7 +41,8 @@ export function currentLanguage(instance: i18n): Language {
 }
 
 export async function changeLanguage(instance: i18n, language: Language): Promise<TFunction> {
-  writePreference(LANGUAGE_PREFERENCE, language);
+  await addAppTexts(instance, language);
+  rememberLanguage(language);
   const t = await instance.changeLanguage(language);
   syncDocumentLanguage(language);
   return t;

@@ -13,9 +13,15 @@ export interface ScenarioChoice {
   readonly deviceHidesSextortion: boolean;
 }
 
-export function isOffered(scenario: Scenario, choice: ScenarioChoice): boolean {
+/** What the rule reads of a scenario: a full one, or the first screen's card of it. */
+export interface OfferedScenario {
+  readonly id: string;
+  readonly scamType: Scenario['meta']['scamType'];
+}
+
+export function isOffered(scenario: OfferedScenario, choice: ScenarioChoice): boolean {
   const { classInfo } = choice;
   const hideSextortion = classInfo ? !classInfo.showSextortion : choice.deviceHidesSextortion;
-  if (scenario.meta.scamType === 'sextortion' && hideSextortion) return false;
+  if (scenario.scamType === 'sextortion' && hideSextortion) return false;
   return classInfo === undefined || classInfo.scenarios.includes(scenario.id);
 }

@@ -10,14 +10,10 @@ import { playerResults } from '../storage/player-results';
 import type { ResultStore } from '../storage/result-store';
 import { el, focusScreenStart } from './dom';
 import { createHomeScreen } from './home-screen';
-import { createJoinScreen } from './join-screen';
 import { createLanguageSwitcher } from './language-switcher';
-import { createPlayScreen } from './play-screen';
 import type { AppContext, Screen } from './screen';
 import { startApplyingSettings } from './settings-apply';
 import { createSettingsDialog } from './settings-dialog';
-import { createShareScreen } from './share-screen';
-import { createSpotCheckScreen } from './spot-check-screen';
 
 export interface StartOptions {
   /** A scenario to open at once (the one on screen before an update's reload). */
@@ -55,6 +51,24 @@ export async function startApp(
     await current?.relabel();
   });
 
+  // Every screen but the first is a chunk of its own, fetched when it is opened, so the first
+  // screen arrives with as little code as it needs. When two are asked for in quick
+  // succession, only the last one asked for is shown.
+  let wanted = 0;
+  const open = (load: () => Promise<Screen>) => {
+    const ticket = ++wanted;
+    load().then(
+      (screen) => {
+        if (ticket === wanted) context.show(screen);
+        else screen.destroy();
+      },
+      (error: unknown) => {
+        // Only a half-updated or damaged install gets here; the current screen stays.
+        console.error('Red Flags: a screen could not be loaded.', error);
+      },
+    );
+  };
+
   let player = currentPlayer();
   const context: AppContext = {
     i18n: instance,
@@ -73,24 +87,25 @@ export async function startApp(
       focusScreenStart(screen.heading);
     },
     goHome() {
-      void createHomeScreen(context).then((screen) => context.show(screen));
+      open(() => createHomeScreen(context));
     },
     openScenario(scenarioId) {
-      context.show(createPlayScreen(context, scenarioId));
+      // The play screen fetches Phaser in turn, once the story is on its way.
+      open(() => import('./play-screen').then((m) => m.createPlayScreen(context, scenarioId)));
     },
     openSpotCheck() {
-      context.show(createSpotCheckScreen(context));
+      open(() => import('./spot-check-screen').then((m) => m.createSpotCheckScreen(context)));
     },
     openJoin() {
-      context.show(createJoinScreen(context));
+      open(() => import('./join-screen').then((m) => m.createJoinScreen(context)));
     },
     openShare() {
-      context.show(createShareScreen(context));
+      open(() => import('./share-screen').then((m) => m.createShareScreen(context)));
     },
     openTeacher() {
-      // The teacher screens are their own chunk; they never load Phaser.
-      void import('./teacher/teacher-home-screen').then(({ createTeacherHomeScreen }) =>
-        context.show(createTeacherHomeScreen(context)),
+      // The teacher screens never load Phaser.
+      open(() =>
+        import('./teacher/teacher-home-screen').then((m) => m.createTeacherHomeScreen(context)),
       );
     },
   };

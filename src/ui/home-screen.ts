@@ -1,7 +1,7 @@
 /** The first screen: what the game is, and the scenarios to play. Pure DOM, no Phaser. */
 import { helpLines } from '../content/help-lines';
-import { type LoadedScenario, loadScenario, scenarioIds } from '../content/scenario-catalog';
-import { scenarioNamespace } from '../i18n/i18n';
+import type { ScenarioCard } from '../content/scenario-card';
+import { loadScenarioCards } from '../content/scenario-cards';
 import { savedRegion, saveRegion } from '../storage/region-preference';
 import { setSextortionHidden, sextortionHidden } from '../storage/teacher-preferences';
 import { isOffered } from '../teacher/scenario-choice';
@@ -94,7 +94,15 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
       ),
     );
     regionSelect.value = savedRegion();
-    const loaded = await Promise.allSettled(scenarioIds().map((id) => loadScenario(id, language)));
+    let cards: readonly ScenarioCard[];
+    try {
+      cards = await loadScenarioCards(language);
+    } catch (error) {
+      // Only a broken or half-updated install gets here: say so where the list would be.
+      console.error(error);
+      if (language === app.language()) list.replaceChildren(listProblem(t));
+      return;
+    }
     // The language may have changed again while loading; only the latest call draws.
     if (language !== app.language()) return;
     const code = app.player().classCode;
@@ -102,50 +110,39 @@ export async function createHomeScreen(app: AppContext): Promise<Screen> {
       classInfo: code ? await app.store.getClass(code) : undefined,
       deviceHidesSextortion: sextortionHidden(),
     };
-    const hidden = (outcome: PromiseSettledResult<LoadedScenario>) =>
-      outcome.status === 'fulfilled' && !isOffered(outcome.value.scenario, choice);
     list.replaceChildren(
-      ...loaded.flatMap((outcome, index) =>
-        hidden(outcome) ? [] : [scenarioCard(app, scenarioIds()[index] ?? '', outcome)],
-      ),
+      ...cards.filter((card) => isOffered(card, choice)).map((card) => scenarioCard(app, card)),
     );
   };
   await relabel();
   return { root, heading, relabel, destroy() {} };
 }
 
-function scenarioCard(
-  app: AppContext,
-  id: string,
-  outcome: PromiseSettledResult<LoadedScenario>,
-): HTMLElement {
+function listProblem(t: AppContext['i18n']['t']): HTMLElement {
+  return el('li', { className: 'scenario-card broken' }, [
+    el('p', { text: t('errors.scenarioLoad'), attrs: { role: 'note' } }),
+  ]);
+}
+
+function scenarioCard(app: AppContext, card: ScenarioCard): HTMLElement {
   const t = app.i18n.t;
-  if (outcome.status === 'rejected') {
-    console.error(outcome.reason);
-    return el('li', { className: 'scenario-card broken' }, [
-      el('p', { text: t('errors.scenarioLoad'), attrs: { role: 'note' } }),
-    ]);
-  }
-  const { scenario, texts } = outcome.value;
-  const ns = scenarioNamespace(id);
-  app.i18n.addResourceBundle(app.language(), ns, texts, true, true);
-  const title = app.i18n.t(scenario.title, { ns });
+  const { id, title } = card;
   const titleId = uniqueId('scenario-title');
   return el('li', { className: 'scenario-card' }, [
     el('h3', { text: title, attrs: { id: titleId } }),
     el('p', {
       className: 'details',
       text: t('home.details', {
-        channel: t(`home.channel.${scenario.channel}`),
-        minutes: String(scenario.meta.minutes),
-        ages: scenario.meta.ageBand,
+        channel: t(`home.channel.${card.channel}`),
+        minutes: String(card.minutes),
+        ages: card.ageBand,
       }),
     }),
-    el('p', { text: app.i18n.t(scenario.summary, { ns }) }),
-    scenario.meta.contentNote &&
+    el('p', { text: card.summary }),
+    card.contentNote !== undefined &&
       el('p', {
         className: 'content-note',
-        text: t('home.contentNote', { note: app.i18n.t(scenario.meta.contentNote, { ns }) }),
+        text: t('home.contentNote', { note: card.contentNote }),
       }),
     el('button', {
       className: 'primary',

@@ -32,6 +32,7 @@ import { downloadText } from './download';
 import { revealSteps, settleMs } from './pacing';
 import { createPhoneBook } from './phone-book';
 import type { DebriefPicture, PhoneActionKind, PhoneScreen } from './phone-screen';
+import { loadPhoneStage } from './phone-stage-loader';
 import { phoneScreenAfter } from './phone-state';
 import { createPlayAudio, type PlayAudio } from './play-audio';
 import { createPressureTimer } from './pressure-timer';
@@ -272,7 +273,7 @@ export function createPlayScreen(
     };
     if (!firstDecisionMarked) {
       firstDecisionMarked = true;
-      performance.mark('scenario-ready');
+      performance.mark('first-choice');
     }
     if (!workshop) {
       reveal();
@@ -563,8 +564,8 @@ export function createPlayScreen(
 
   const startStage = async () => {
     try {
-      // Phaser is its own chunk, fetched only now that a scenario starts.
-      const { createPhoneStage } = await import('../../scenes/phone-stage');
+      // Phaser is its own chunk, on its way since the screen opened (or warmed up before).
+      const { createPhoneStage } = await loadPhoneStage();
       const created = await createPhoneStage(stageHost);
       if (destroyed) {
         created.destroy();
@@ -583,6 +584,8 @@ export function createPlayScreen(
 
   const begin = async () => {
     relabelChrome();
+    // Phaser comes over the network while the story loads and the content note is read.
+    loadPhoneStage().catch(() => {});
     setLoadStep('text');
     try {
       loaded = await loadScenario(scenarioId, app.language());
@@ -626,6 +629,9 @@ export function createPlayScreen(
     showPhone();
     // A resumed game shows what was already seen at once; a fresh one plays at the phone's pace.
     present(runner.events, !started.resumed);
+    // Loading is over: story, phone and sounds are here and the story's first moment is on the
+    // phone from the next frame. What follows (typing, ringing) is the story's own pace.
+    requestAnimationFrame(() => performance.mark('scenario-ready'));
     if (runner.state === 'ended') void endScenario();
   };
 

@@ -152,11 +152,17 @@ function keyboardKeys(label: string): Node[] {
 export function createSettingsDialog(options: SettingsDialogOptions): SettingsDialog {
   const instance = options.i18n;
   const voiceAvailable = options.voiceAvailable ?? deviceHasLocalVoice;
-  const percent = (value: number) =>
-    new Intl.NumberFormat(currentLanguage(instance), {
-      style: 'percent',
-      maximumFractionDigits: 0,
-    }).format(value);
+  // One formatter per language: making one is slow on a low-end laptop (its locale data loads).
+  const formatters = new Map<string, Intl.NumberFormat>();
+  const percent = (value: number) => {
+    const language = currentLanguage(instance);
+    let format = formatters.get(language);
+    if (!format) {
+      format = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+      formatters.set(language, format);
+    }
+    return format.format(value);
+  };
 
   const save = (changes: Partial<Settings>) => {
     const stored = saveSettings(changes);
@@ -283,9 +289,20 @@ export function createSettingsDialog(options: SettingsDialogOptions): SettingsDi
     showValues();
   }
 
+  /**
+   * The header button is relabelled at once; the dialog's own text only when it is (or next
+   * gets) opened, so the first screen does not pay for a dialog nobody has opened yet.
+   */
+  let bodyLabelled = false;
   function relabel(): void {
+    button.textContent = instance.t('settings.open');
+    bodyLabelled = false;
+    if (dialog.open) labelBody();
+  }
+
+  function labelBody(): void {
+    bodyLabelled = true;
     const t = instance.t;
-    button.textContent = t('settings.open');
     heading.textContent = t('settings.heading');
     intro.textContent = t('settings.intro');
     closeTop.textContent = t('settings.close');
@@ -315,6 +332,7 @@ export function createSettingsDialog(options: SettingsDialogOptions): SettingsDi
   let listeningForVoices = false;
   function open(): void {
     if (dialog.open) return;
+    if (!bodyLabelled) labelBody();
     showSettings();
     if (!listeningForVoices) {
       listeningForVoices = true;

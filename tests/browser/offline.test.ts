@@ -107,7 +107,8 @@ describe('offline after one visit, from a sub-path', () => {
         chunk,
       ).toBe(true);
     }
-    const scenarioChunks = files.filter((f) => /^assets\/scenario-.*\.js$/.test(f));
+    // One per scenario: "scenario-" and the 8-character hash (not scenario-catalog-...).
+    const scenarioChunks = files.filter((f) => /^assets\/scenario-[\w-]{8}\.js$/.test(f));
     expect(scenarioChunks.length).toBe(walkFiles.length);
     for (const language of ['en', 'fr', 'zh-Hans']) {
       const chunks = files.filter((f) => f.startsWith(`assets/${language}-`));

@@ -1,16 +1,23 @@
 /** Which scenarios a player is offered: the class decides when the device knows it. */
 import { describe, expect, it } from 'vitest';
-import { scenarioSchema } from '../../src/engine/index';
+import { type Scenario, scenarioSchema } from '../../src/engine/index';
 import type { ClassInfo } from '../../src/teacher/records';
-import { isOffered } from '../../src/teacher/scenario-choice';
+import { isOffered, type OfferedScenario } from '../../src/teacher/scenario-choice';
 import { miniScenarioData } from '../fixtures/mini-scenario';
 
-const sextortion = scenarioSchema.parse(miniScenarioData);
-const police = scenarioSchema.parse({
-  ...miniScenarioData,
-  id: 'police',
-  meta: { ...miniScenarioData.meta, scamType: 'police-impersonation', ageBand: '9+' },
+// What the rule reads of a scenario: its id and scam type (a card on the first screen).
+const offered = (scenario: Scenario): OfferedScenario => ({
+  id: scenario.id,
+  scamType: scenario.meta.scamType,
 });
+const sextortion = offered(scenarioSchema.parse(miniScenarioData));
+const police = offered(
+  scenarioSchema.parse({
+    ...miniScenarioData,
+    id: 'police',
+    meta: { ...miniScenarioData.meta, scamType: 'police-impersonation', ageBand: '9+' },
+  }),
+);
 const CLASS: ClassInfo = {
   code: 'K7MPQ2',
   name: '8B',
