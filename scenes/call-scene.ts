@@ -33,7 +33,7 @@ import {
 import { formatCallTime, KEYPAD_KEYS } from './call-layout';
 import { drawVideoCall, type StartTimer } from './call-video';
 import { drawBody, palette, phoneRect, statusBarHeight } from './phone-frame';
-import { PhoneScene, type ScreenSource } from './phone-scene';
+import { ambient, PhoneScene, type ScreenSource } from './phone-scene';
 import { type CallIcon, drawIcon, drawStatusIcons } from './widgets/call-icons';
 import { fillNumber, fillText, heightOf, makeText, placeText } from './widgets/call-text';
 
@@ -243,15 +243,17 @@ export class CallScene extends PhoneScene {
     this.#pulsing = true;
     this.#rings.forEach((ring, i) => {
       ring.setScale(1).setAlpha(0);
-      this.tweens.add({
-        targets: ring,
-        scale: { from: 1, to: 1.5 },
-        alpha: { from: 0.7, to: 0 },
-        duration: 1800,
-        delay: i * 900,
-        repeat: -1,
-        ease: 'Sine.easeOut',
-      });
+      ambient(
+        this.tweens.add({
+          targets: ring,
+          scale: { from: 1, to: 1.5 },
+          alpha: { from: 0.7, to: 0 },
+          duration: 1800,
+          delay: i * 900,
+          repeat: -1,
+          ease: 'Sine.easeOut',
+        }),
+      );
     });
   }
 

@@ -9,6 +9,7 @@
  */
 import * as Phaser from 'phaser';
 import type { DebriefPicture, PhoneScreen } from '../src/ui/phone-screen';
+import type { Motion } from './render-on-demand';
 
 /** The stage writes here; the running scene reads from here when it (re)draws. */
 export interface ScreenSource {
@@ -43,10 +44,16 @@ export abstract class PhoneScene extends Phaser.Scene {
     this.draw();
   }
 
-  /** Whether anything moves: a tween under way (or waiting to start) or a pending timer event. */
-  animating(): boolean {
-    if (!this.sys.isActive()) return false;
-    return tweensRunning(this.tweens) || timersPending(this.time);
+  /**
+   * What moves: a tween under way (or waiting to start) or a pending timer event is 'moving';
+   * only tweens marked `ambient` (endless gentle loops) is 'ambient'; else 'still'.
+   */
+  animating(): Motion {
+    if (!this.sys.isActive()) return 'still';
+    if (timersPending(this.time)) return 'moving';
+    const live = liveTweens(this.tweens);
+    if (live.some((tween) => !ambientTweens.has(tween))) return 'moving';
+    return live.length > 0 ? 'ambient' : 'still';
   }
 
   /**
@@ -65,9 +72,20 @@ export abstract class PhoneScene extends Phaser.Scene {
   protected teardown(): void {}
 }
 
-function tweensRunning(manager: Phaser.Tweens.TweenManager): boolean {
-  if (manager.paused) return false;
-  return manager.tweens.some(
+const ambientTweens = new WeakSet<Phaser.Tweens.Tween>();
+
+/**
+ * Marks an endless, gentle loop (typing dots, a ringing ripple): the phone draws it at a calmer
+ * frame rate than movement across the screen (scenes/render-on-demand.ts).
+ */
+export function ambient(tween: Phaser.Tweens.Tween): Phaser.Tweens.Tween {
+  ambientTweens.add(tween);
+  return tween;
+}
+
+function liveTweens(manager: Phaser.Tweens.TweenManager): Phaser.Tweens.Tween[] {
+  if (manager.paused) return [];
+  return manager.tweens.filter(
     (tween) =>
       !tween.paused &&
       !tween.isPendingRemove() &&

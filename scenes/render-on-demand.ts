@@ -6,6 +6,10 @@
  * animates: those frames let the change reach the screen (a resize or a new text texture can
  * take a frame or two to settle). Something that changes by itself without animating, such as a
  * call's running clock, names the time of its next change, and the loop wakes for it then.
+ * Endless slow loops (typing dots, a ringing ripple) are 'ambient': drawn at a calmer frame rate
+ * (`ambientFrameMs`, 30 a second), which the eye does not tell from 60 on a gentle pulse but
+ * which halves what a low-end laptop spends on them; anything that moves across the screen
+ * (a bubble sliding in, the list scrolling) gets every frame.
  *
  * Pure: no Phaser here. The stage (scenes/phone-stage.ts) passes Phaser's `game.loop`, calls
  * `frameRendered` after each rendered frame and `touch` on every change it knows of.
@@ -25,10 +29,16 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
+/**
+ * What animates right now: something moving (every frame), only ambient loops (a calmer frame
+ * rate), or nothing (`false`, or `'still'`).
+ */
+export type Motion = 'moving' | 'ambient' | 'still' | boolean;
+
 export interface RenderOnDemandOptions {
   readonly loop: SleepyLoop;
-  /** Whether anything animates right now (running tweens, pending timer events). */
-  readonly busy: () => boolean;
+  /** What animates right now (running tweens, pending timer events); `true` is 'moving'. */
+  readonly busy: () => Motion;
   /**
    * Milliseconds until the picture changes by itself without animating (a clock's next
    * second), or `undefined` if it never does. Asked each time the loop goes to sleep.
@@ -36,10 +46,13 @@ export interface RenderOnDemandOptions {
   readonly nextChangeIn?: () => number | undefined;
   /** Rendered frames after the last change, with nothing animating, before sleeping (>= 1). */
   readonly idleFrames?: number;
+  /** Milliseconds between frames while only ambient loops run. */
+  readonly ambientFrameMs?: number;
   readonly timers?: Timers;
 }
 
 export const DEFAULT_IDLE_FRAMES = 2;
+export const DEFAULT_AMBIENT_FRAME_MS = 1000 / 30;
 
 const browserTimers: Timers = {
   set: (callback, ms) => setTimeout(callback, ms),
@@ -48,7 +61,8 @@ const browserTimers: Timers = {
 
 export class RenderOnDemand {
   readonly #loop: SleepyLoop;
-  readonly #busy: () => boolean;
+  readonly #busy: () => Motion;
+  readonly #ambientFrameMs: number;
   readonly #nextChangeIn: () => number | undefined;
   readonly #idleFrames: number;
   readonly #timers: Timers;
@@ -65,6 +79,7 @@ export class RenderOnDemand {
     this.#nextChangeIn = options.nextChangeIn ?? (() => undefined);
     this.#idleFrames = Math.max(1, Math.floor(options.idleFrames ?? DEFAULT_IDLE_FRAMES));
     this.#timers = options.timers ?? browserTimers;
+    this.#ambientFrameMs = Math.max(0, options.ambientFrameMs ?? DEFAULT_AMBIENT_FRAME_MS);
   }
 
   /** Frames rendered since this was made. */
@@ -95,24 +110,36 @@ export class RenderOnDemand {
   frameRendered(): void {
     this.#frames += 1;
     if (this.#stopped) return;
-    if (this.#busy()) {
+    const motion = this.#busy();
+    if (motion === 'ambient') {
+      // Rest until the next ambient frame is due; a change in between wakes the loop at once.
+      this.#idle = 0;
+      if (this.asleep) return;
+      this.#sleepFor(this.#ambientFrameMs);
+      return;
+    }
+    if (motion === true || motion === 'moving') {
       this.#idle = 0;
       return;
     }
     this.#idle += 1;
     if (this.#idle < this.#idleFrames || this.asleep) return;
+    this.#sleepFor(this.#nextChangeIn());
+  }
+
+  /** Puts the loop to sleep, to wake after `ms` (if given): a touch from the timer. */
+  #sleepFor(ms: number | undefined): void {
     this.#asleep = true;
     this.#loop.sleep();
-    const next = this.#nextChangeIn();
-    if (next !== undefined && Number.isFinite(next)) {
-      this.#timer = this.#timers.set(
-        () => {
-          this.#timer = undefined;
-          this.touch();
-        },
-        Math.max(0, next),
-      );
-    }
+    this.#cancelTimer();
+    if (ms === undefined || !Number.isFinite(ms)) return;
+    this.#timer = this.#timers.set(
+      () => {
+        this.#timer = undefined;
+        this.touch();
+      },
+      Math.max(0, ms),
+    );
   }
 
   /**

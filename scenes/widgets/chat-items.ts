@@ -13,6 +13,7 @@ import type {
 import { avatarColor, initialOf } from '../call-layout';
 import type { BubbleWidths } from '../chat-layout';
 import type { ChatTheme } from '../chat-theme';
+import { ambient } from '../phone-scene';
 import { drawHiddenIcon, drawTicks } from './chat-icons';
 import { setText, TEXT_STYLE } from './chat-text';
 
@@ -343,17 +344,19 @@ export class TypingView extends ItemView {
     this.#pulsing = true;
     this.#dots.forEach((dot, index) => {
       dot.setAlpha(0.35).setScale(0.8);
-      this.scene.tweens.add({
-        targets: dot,
-        alpha: 1,
-        scale: 1.15,
-        duration: 320,
-        delay: index * 160,
-        yoyo: true,
-        repeat: -1,
-        repeatDelay: 340,
-        ease: 'Sine.easeInOut',
-      });
+      ambient(
+        this.scene.tweens.add({
+          targets: dot,
+          alpha: 1,
+          scale: 1.15,
+          duration: 320,
+          delay: index * 160,
+          yoyo: true,
+          repeat: -1,
+          repeatDelay: 340,
+          ease: 'Sine.easeInOut',
+        }),
+      );
     });
   }
 

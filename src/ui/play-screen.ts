@@ -598,12 +598,14 @@ export function createPlayScreen(
     app.i18n.addResourceBundle(app.language(), ns, loaded.texts, true, true);
     relabelChrome();
     setLoadStep(undefined);
+    // The phone boots, and the class's settings are looked up, while the content note is read.
+    const phoneReady = startStage();
+    const code = app.player().classCode;
+    const classReady = code ? app.store.getClass(code).catch(() => undefined) : undefined;
     if (!(await passContentNote(loaded.scenario)) || destroyed) return;
     setLoadStep('phone');
-    const code = app.player().classCode;
-    const classInfo = code ? await app.store.getClass(code).catch(() => undefined) : undefined;
-    pressureOn = classInfo?.pressureTimer === true;
-    await startStage();
+    pressureOn = (await classReady)?.pressureTimer === true;
+    await phoneReady;
     if (destroyed) return;
     setLoadStep('sounds');
     audio = await createPlayAudio({

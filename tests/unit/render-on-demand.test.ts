@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_AMBIENT_FRAME_MS,
   DEFAULT_IDLE_FRAMES,
+  type Motion,
   RenderOnDemand,
   type RenderOnDemandOptions,
   type Timers,
@@ -56,7 +58,7 @@ class FakeTimers implements Timers {
 function setup(options: Partial<RenderOnDemandOptions> & { tickOnWake?: boolean } = {}) {
   const loop = new FakeLoop(options.tickOnWake ?? true);
   const timers = new FakeTimers();
-  let busy = false;
+  let busy: Motion = false;
   const rod = new RenderOnDemand({
     loop,
     busy: () => busy,
@@ -68,7 +70,7 @@ function setup(options: Partial<RenderOnDemandOptions> & { tickOnWake?: boolean 
     loop,
     timers,
     rod,
-    setBusy: (value: boolean) => {
+    setBusy: (value: Motion) => {
       busy = value;
     },
   };
@@ -221,5 +223,60 @@ describe('render on demand', () => {
     expect(loop.running).toBe(true);
     rod.touch();
     expect(loop.wakes).toEqual([true]);
+  });
+
+  describe('ambient loops (typing dots, a ringing ripple)', () => {
+    it('draws them at the calmer rate: a frame, a rest, a frame', () => {
+      const { loop, timers, rod, setBusy } = setup();
+      expect(DEFAULT_AMBIENT_FRAME_MS).toBeCloseTo(1000 / 30);
+      setBusy('ambient');
+      loop.frame();
+      expect(loop.running).toBe(false);
+      expect([...timers.pending.values()].map((t) => t.ms)).toEqual([DEFAULT_AMBIENT_FRAME_MS]);
+      // Asleep between frames: requestAnimationFrame renders nothing.
+      loop.frames(5);
+      expect(rod.frames).toBe(1);
+      // The rest is over: the loop wakes (seamlessly), draws one frame and rests again.
+      timers.fireAll();
+      expect(rod.frames).toBe(2);
+      expect(loop.wakes.at(-1)).toBe(true);
+      expect(loop.running).toBe(false);
+      expect(timers.pending.size).toBe(1);
+    });
+
+    it('gives every frame to anything moving, even with ambient loops running', () => {
+      const { loop, timers, setBusy } = setup();
+      setBusy('moving');
+      loop.frames(50);
+      expect(loop.running).toBe(true);
+      expect(timers.pending.size).toBe(0);
+      setBusy(true);
+      loop.frames(5);
+      expect(loop.running).toBe(true);
+    });
+
+    it('wakes at once for a change made during a rest, and drops the pending frame', () => {
+      const { loop, timers, rod, setBusy } = setup();
+      setBusy('ambient');
+      loop.frame();
+      expect(loop.running).toBe(false);
+      rod.touch();
+      expect(rod.frames).toBe(2);
+      // The frame drawn on waking is ambient again: one rest pending, not two.
+      expect(timers.pending.size).toBe(1);
+    });
+
+    it('goes back to sleeping for good once the loops stop', () => {
+      const { loop, timers, rod, setBusy } = setup();
+      setBusy('ambient');
+      loop.frame();
+      setBusy('still');
+      timers.fireAll();
+      loop.frame();
+      expect(loop.running).toBe(false);
+      expect(timers.pending.size).toBe(0);
+      loop.frames(5);
+      expect(rod.frames).toBe(3);
+    });
   });
 });
