@@ -89,6 +89,49 @@ function scenarioCards(): Plugin {
  * Types. Only the dev server: the build keeps index.html's strict policy, and the browser tests
  * run against the build.
  */
+/**
+ * The entry (src/main.ts) imports the app (src/boot.ts) dynamically, so that its first lines can
+ * ask for the texts and the scenario list before the app is evaluated. The app's own files are
+ * known at build time, though: index.html names them with `<link rel="modulepreload">`, so the
+ * browser fetches them beside the entry instead of after it has run.
+ */
+function preloadBoot(): Plugin {
+  return {
+    name: 'red-flags:preload-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+        const boot = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/boot.ts'));
+        if (!boot) throw new Error('preload-boot: no chunk for src/boot.ts');
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          if (files.has(fileName)) return;
+          files.add(fileName);
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          for (const imported of chunk?.imports ?? []) visit(imported);
+        };
+        visit(boot.fileName);
+        // The entry itself and what it imports statically are in index.html already.
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        for (const known of [entry?.fileName, ...(entry?.imports ?? [])]) {
+          if (known) files.delete(known);
+        }
+        return {
+          html,
+          tags: [...files].map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+            injectTo: 'head' as const,
+          })),
+        };
+      },
+    },
+  };
+}
+
 function relaxCspForDevServer(): Plugin {
   return {
     name: 'red-flags:dev-csp',
@@ -201,6 +244,7 @@ export default defineConfig({
     validateScenarios(),
     scenarioCards(),
     phaserCoreBuild(),
+    preloadBoot(),
     relaxCspForDevServer(),
     offline(),
   ],

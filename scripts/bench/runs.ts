@@ -39,6 +39,8 @@ export interface LoadRun {
   /** Game: the mark as it fell, the benchmark's own clicking delay included. */
   readonly scenarioReadyRawMs: number;
   readonly scenarioBytes: number;
+  /** Game: when the first choice could be taken (after the story's own pacing), same clock. */
+  readonly firstChoiceMs: number;
   readonly contentNote: boolean;
   readonly scenarioId: string;
   readonly fps: number;
@@ -124,14 +126,18 @@ export async function gameRun(browser: Browser, baseUrl: string): Promise<LoadRu
     const [play, start] = bench.clicks;
     if (play === undefined) throw new Error('game: the Play click was not seen by the page');
     // The page's own time: the benchmark's delay before each click is left out.
-    const scenarioReadyMs =
+    const pageTime = (markMs: number) =>
       contentNote && start !== undefined && bench.startShown >= 0
-        ? first.appReadyMs + (bench.startShown - play) + (rawMs - start)
-        : first.appReadyMs + (rawMs - play);
+        ? first.appReadyMs + (bench.startShown - play) + (markMs - start)
+        : first.appReadyMs + (markMs - play);
+    const scenarioReadyMs = pageTime(rawMs);
     const scenarioBytes = (await bytesUntil(shaped, rawMs)).bytes;
 
     await waitVisible(page, '.stage canvas', STEP_TIMEOUT_MS, 'game, the phone canvas');
     const fps = await framesPerSecond(page, FPS_WINDOW_MS);
+    const firstChoiceMs = pageTime(
+      await waitForMark(page, 'first-choice', SCENARIO_TIMEOUT_MS, `game, scenario ${scenarioId}`),
+    );
 
     const serviceWorker = await serviceWorkerState(page, SERVICE_WORKER_TIMEOUT_MS);
     await page.goto('about:blank');
@@ -142,6 +148,7 @@ export async function gameRun(browser: Browser, baseUrl: string): Promise<LoadRu
       scenarioReadyMs,
       scenarioReadyRawMs: rawMs,
       scenarioBytes,
+      firstChoiceMs,
       contentNote,
       scenarioId,
       fps,
@@ -172,6 +179,7 @@ export async function bareRun(browser: Browser, baseUrl: string): Promise<LoadRu
       scenarioReadyMs: first.appReadyMs,
       scenarioReadyRawMs: first.appReadyMs,
       scenarioBytes: first.bytes,
+      firstChoiceMs: first.appReadyMs,
       contentNote: false,
       scenarioId: '-',
       fps,

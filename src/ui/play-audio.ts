@@ -31,8 +31,13 @@ export interface PlayAudioOptions {
 
 export async function createPlayAudio(options: PlayAudioOptions): Promise<PlayAudio> {
   const player = await loadPlayer();
-  // Fetched now, while the scenario starts, so the first ring is on time.
-  player.preload(SOUND_CUES);
+  // Fetched as the phone shows its first frame: the first ring is still on time (a cue played
+  // before its sound is ready starts loading it there and then), and starting the audio engine
+  // and eight sounds no longer holds the phone back on a slow laptop.
+  let preloading: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    preloading = setTimeout(() => player.preload(SOUND_CUES), 0);
+  });
   const voice = createVoice();
   /** Loops that are playing now, so each gets its caption once, when it starts. */
   const looping = new Set<SoundCue>();
@@ -72,6 +77,8 @@ export async function createPlayAudio(options: PlayAudioOptions): Promise<PlayAu
       else stop('typing');
     },
     destroy() {
+      cancelAnimationFrame(frame);
+      clearTimeout(preloading);
       stopWatching();
       looping.clear();
       voice.dispose();

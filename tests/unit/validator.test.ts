@@ -630,3 +630,36 @@ describe('every path rehearses at least three decisions', () => {
     );
   });
 });
+
+describe('without the path walk (the game loading a file the build checked)', () => {
+  const quick = { pathChecks: false } as const;
+
+  it('skips the authoring rules that walk every path', () => {
+    // The mini scenario breaks the three-decision rule, and here its best score is wrong too.
+    const data = deepClone(miniScenarioData);
+    data.bestScore = 5;
+    expect(validateScenario(miniSource(data), miniLocaleFiles(), LANGUAGES).problems).not.toEqual(
+      [],
+    );
+    const report = validateScenario(miniSource(data), miniLocaleFiles(), LANGUAGES, quick);
+    expect(report.problems).toEqual([]);
+    expect(report.scenario?.id).toBe(miniScenarioData.id);
+  });
+
+  it('still refuses what could break a game: schema, references, graph, texts', () => {
+    const dangling = deepClone(miniScenarioData);
+    must(decisionOf(dangling, 'request').options[0], 'option').next = 'nowhere';
+    expect(
+      validateScenario(miniSource(dangling), miniLocaleFiles(), LANGUAGES, quick).problems,
+    ).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/"nowhere"/) }));
+    const untyped = { ...deepClone(miniScenarioData), channel: 'fax' };
+    expect(
+      validateScenario(miniSource(untyped), miniLocaleFiles(), LANGUAGES, quick).scenario,
+    ).toBeUndefined();
+    const locales = deepClone(miniLocales);
+    setText(must(locales.fr, 'fr texts'), 'meta.title', undefined);
+    expect(
+      validateScenario(miniSource(), miniLocaleFiles(locales), LANGUAGES, quick).problems,
+    ).toContainEqual(expect.objectContaining({ path: 'meta.title' }));
+  });
+});
