@@ -21,6 +21,8 @@ import { RenderOnDemand } from './render-on-demand';
 export interface PhoneStage {
   show(screen: PhoneScreen): void;
   showDebrief(picture: DebriefPicture): void;
+  /** Settles once the latest screen is on the canvas (a newly started scene created and drawn). */
+  drawn(): Promise<void>;
   destroy(): void;
 }
 
@@ -55,12 +57,16 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
     let onDemand: RenderOnDemand | undefined;
     const touch = () => onDemand?.touch();
 
+    /** A scene asked to start has not run its create() yet (Phaser starts it on its next step). */
+    let starting = false;
+    let drawnWaiters: (() => void)[] = [];
     const switchTo = (key: SceneKey) => {
       if (key === current && game.scene.isActive(key)) {
         scenes[key].redraw();
       } else {
         game.scene.stop(current);
         current = key;
+        starting = true;
         // A started scene draws the latest screen from `source` in its create().
         game.scene.start(key);
       }
@@ -97,6 +103,8 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
       // frame shows it. Each extra frame costs a low-end laptop tens of milliseconds.
       idleFrames: 1,
       busy: () => {
+        // A scene Phaser has yet to create (it takes a step or two): keep stepping until it has.
+        if (starting) return 'moving';
         const motions = active().map((scene) => scene.animating());
         if (motions.includes('moving')) return 'moving';
         return motions.includes('ambient') ? 'ambient' : 'still';
@@ -109,6 +117,11 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
       },
     });
     const rendered = () => {
+      if (!starting && drawnWaiters.length > 0) {
+        const waiting = drawnWaiters;
+        drawnWaiters = [];
+        for (const settle of waiting) settle();
+      }
       if (!onDemand) return;
       onDemand.frameRendered();
       parent.dataset.frames = String(onDemand.frames);
@@ -129,6 +142,8 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
     canvas?.addEventListener('webglcontextrestored', touch);
 
     const destroy = () => {
+      for (const settle of drawnWaiters) settle();
+      drawnWaiters = [];
       window.removeEventListener('resize', resized);
       observer?.disconnect();
       canvas?.removeEventListener('webglcontextrestored', touch);
@@ -140,7 +155,11 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
     };
 
     scenes.notice.onDrawn = () => {
-      scenes.notice.onDrawn = undefined;
+      for (const scene of Object.values(scenes)) {
+        scene.onDrawn = () => {
+          starting = false;
+        };
+      }
       resolve({
         show(screen) {
           source.screen = screen;
@@ -150,6 +169,11 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
           source.picture = picture;
           switchTo('debrief');
         },
+        drawn: () =>
+          new Promise<void>((settle) => {
+            drawnWaiters.push(settle);
+            touch();
+          }),
         destroy,
       });
     };

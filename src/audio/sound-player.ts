@@ -6,7 +6,7 @@
  * file fails to load or the browser blocks playback, that cue stays silent, one console.warn
  * says so, and no call ever throws.
  */
-import { Howl } from 'howler';
+import { Howl, Howler } from 'howler';
 import { type CueChange, isLoopingCue, type SoundCue } from './cues';
 
 export interface SoundPlayer {
@@ -75,6 +75,10 @@ export function createHowlerSoundPlayer(baseUrl: string): SoundPlayer {
       warnOnce(error);
     }
   };
+
+  // The audio engine starts now, while the scenario's files are still on their way (a moment of
+  // CPU on a slow laptop), rather than with the first sound, mid-story.
+  guard(() => Howler.volume());
 
   const fail = (cue: SoundCue, detail: unknown): void => {
     failed.add(cue);

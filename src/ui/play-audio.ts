@@ -17,6 +17,11 @@ export interface PlayAudio {
   event(event: StoryEvent): void;
   /** The other side is typing (or stopped). */
   typing(on: boolean): void;
+  /**
+   * Fetches every sound now. The play screen asks once the phone is drawn, so the sounds never
+   * share a slow network with the phone itself; a cue played before then loads its own sound.
+   */
+  preloadSounds(): void;
   destroy(): void;
 }
 
@@ -31,13 +36,7 @@ export interface PlayAudioOptions {
 
 export async function createPlayAudio(options: PlayAudioOptions): Promise<PlayAudio> {
   const player = await loadPlayer();
-  // Fetched as the phone shows its first frame: the first ring is still on time (a cue played
-  // before its sound is ready starts loading it there and then), and starting the audio engine
-  // and eight sounds no longer holds the phone back on a slow laptop.
-  let preloading: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    preloading = setTimeout(() => player.preload(SOUND_CUES), 0);
-  });
+
   const voice = createVoice();
   /** Loops that are playing now, so each gets its caption once, when it starts. */
   const looping = new Set<SoundCue>();
@@ -76,9 +75,10 @@ export async function createPlayAudio(options: PlayAudioOptions): Promise<PlayAu
       if (on) play('typing');
       else stop('typing');
     },
+    preloadSounds() {
+      player.preload(SOUND_CUES);
+    },
     destroy() {
-      cancelAnimationFrame(frame);
-      clearTimeout(preloading);
       stopWatching();
       looping.clear();
       voice.dispose();

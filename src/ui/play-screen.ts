@@ -45,6 +45,8 @@ import { describeEvent, type StoryTexts, speakerName } from './story-text';
 interface Stage {
   show(screen: PhoneScreen): void;
   showDebrief(picture: DebriefPicture): void;
+  /** Settles once the latest screen is drawn. */
+  drawn(): Promise<void>;
   destroy(): void;
 }
 
@@ -586,29 +588,9 @@ export function createPlayScreen(
     relabelChrome();
     // Phaser comes over the network while the story loads and the content note is read.
     loadPhoneStage().catch(() => {});
-    setLoadStep('text');
-    try {
-      loaded = await loadScenario(scenarioId, app.language());
-    } catch (error) {
-      setLoadStep(undefined);
-      fail('errors.scenarioLoad', error);
-      return;
-    }
-    if (destroyed) return;
-    app.i18n.addResourceBundle(app.language(), ns, loaded.texts, true, true);
-    relabelChrome();
-    setLoadStep(undefined);
-    // The phone boots, and the class's settings are looked up, while the content note is read.
-    const phoneReady = startStage();
-    const code = app.player().classCode;
-    const classReady = code ? app.store.getClass(code).catch(() => undefined) : undefined;
-    if (!(await passContentNote(loaded.scenario)) || destroyed) return;
-    setLoadStep('phone');
-    pressureOn = (await classReady)?.pressureTimer === true;
-    await phoneReady;
-    if (destroyed) return;
-    setLoadStep('sounds');
-    audio = await createPlayAudio({
+    // The audio engine starts meanwhile too (the Play press allows it to): on a slow laptop
+    // that takes a moment of CPU, which is idle while the network works.
+    const audioReady = createPlayAudio({
       language: () => app.language(),
       t: () => t(),
       caption: appendCaption,
@@ -620,6 +602,40 @@ export function createPlayScreen(
           ? text(event.beat.text)
           : undefined,
     });
+    const dropAudio = () => void audioReady.then((unused) => unused.destroy());
+    setLoadStep('text');
+    try {
+      loaded = await loadScenario(scenarioId, app.language());
+    } catch (error) {
+      dropAudio();
+      setLoadStep(undefined);
+      fail('errors.scenarioLoad', error);
+      return;
+    }
+    if (destroyed) {
+      dropAudio();
+      return;
+    }
+    app.i18n.addResourceBundle(app.language(), ns, loaded.texts, true, true);
+    relabelChrome();
+    setLoadStep(undefined);
+    // The phone boots, and the class's settings are looked up, while the content note is read.
+    const phoneReady = startStage();
+    const code = app.player().classCode;
+    const classReady = code ? app.store.getClass(code).catch(() => undefined) : undefined;
+    if (!(await passContentNote(loaded.scenario)) || destroyed) {
+      dropAudio();
+      return;
+    }
+    setLoadStep('phone');
+    pressureOn = (await classReady)?.pressureTimer === true;
+    await phoneReady;
+    if (destroyed) {
+      dropAudio();
+      return;
+    }
+    setLoadStep('sounds');
+    audio = await audioReady;
     if (destroyed) {
       audio.destroy();
       return;
@@ -631,9 +647,13 @@ export function createPlayScreen(
     showPhone();
     // A resumed game shows what was already seen at once; a fresh one plays at the phone's pace.
     present(runner.events, !started.resumed);
-    // Loading is over: story, phone and sounds are here and the story's first moment is on the
-    // phone from the next frame. What follows (typing, ringing) is the story's own pace.
-    requestAnimationFrame(() => performance.mark('scenario-ready'));
+    // Loading is over once the story's first moment is drawn on the phone (its scene created
+    // and rendered), or at once if the phone could not start. What follows (typing, ringing) is
+    // the story's own pace.
+    void (stage?.drawn() ?? Promise.resolve()).then(() => {
+      performance.mark('scenario-ready');
+      audio?.preloadSounds();
+    });
     if (runner.state === 'ended') void endScenario();
   };
 

@@ -21,6 +21,8 @@ interface HowlOptions {
 const fake = vi.hoisted(() => ({
   howls: [] as FakeHowlShape[],
   failNextConstruction: false,
+  /** Calls to Howler.volume(): the first one starts Howler's audio engine. */
+  engineStarts: 0,
 }));
 
 interface FakeHowlShape {
@@ -67,7 +69,13 @@ vi.mock('howler', () => {
       this.calls.push('unload');
     }
   }
-  return { Howl, Howler: {} };
+  const Howler = {
+    volume() {
+      fake.engineStarts += 1;
+      return 1;
+    },
+  };
+  return { Howl, Howler };
 });
 
 const { applyCues, createHowlerSoundPlayer, silentSoundPlayer } = await import(
@@ -104,6 +112,13 @@ describe('the silent player', () => {
 });
 
 describe('createHowlerSoundPlayer', () => {
+  it('starts the audio engine when made, before any sound is asked for', () => {
+    const before = fake.engineStarts;
+    createHowlerSoundPlayer('./');
+    expect(fake.engineStarts).toBe(before + 1);
+    expect(fake.howls).toHaveLength(0);
+  });
+
   it('makes one Howl per cue on first use: Web Audio, preloaded, looping where it should', () => {
     const player = createHowlerSoundPlayer('./');
     expect(fake.howls).toHaveLength(0);
