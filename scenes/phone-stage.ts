@@ -1,7 +1,8 @@
 /**
  * Boots Phaser for the phone and shows one scene at a time: the chat app, the call screens, the
- * lock screen or the debrief picture. This module and Phaser form their own chunk, loaded only
- * when a scenario starts. Phaser's own audio stays off: Howler owns sound.
+ * lock screen or the debrief picture. This module and Phaser form their own chunk, fetched after
+ * the first screen (src/ui/phone-stage-loader.ts) and booted when a scenario starts. Phaser's own
+ * audio stays off: Howler owns sound.
  *
  * The phone renders on demand (scenes/render-on-demand.ts): Phaser's loop sleeps while the
  * picture is still and wakes on every change the stage knows of: a new screen, a resize of the
