@@ -55,7 +55,13 @@ async function launch(chromePath: string): Promise<{ port: number; stop: () => P
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing the profile as it exits: retry, and
+    // never let a leftover temporary folder throw away the scores just measured.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch (error) {
+      console.error(`Lighthouse: could not remove ${profile}: ${(error as Error).message}`);
+    }
   };
   // Chromium writes the port it chose to DevToolsActivePort in its profile.
   const file = join(profile, 'DevToolsActivePort');
