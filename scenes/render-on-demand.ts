@@ -29,15 +29,12 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
-/**
- * What animates right now: something moving (every frame), only ambient loops (a calmer frame
- * rate), or nothing (`false`, or `'still'`).
- */
-export type Motion = 'moving' | 'ambient' | 'still' | boolean;
+/** What animates right now: something moving (every frame), only ambient loops, or nothing. */
+export type Motion = 'moving' | 'ambient' | 'still';
 
 export interface RenderOnDemandOptions {
   readonly loop: SleepyLoop;
-  /** What animates right now (running tweens, pending timer events); `true` is 'moving'. */
+  /** What animates right now (running tweens, pending timer events). */
   readonly busy: () => Motion;
   /**
    * Milliseconds until the picture changes by itself without animating (a clock's next
@@ -118,7 +115,7 @@ export class RenderOnDemand {
       this.#sleepFor(this.#ambientFrameMs);
       return;
     }
-    if (motion === true || motion === 'moving') {
+    if (motion === 'moving') {
       this.#idle = 0;
       return;
     }

@@ -590,6 +590,7 @@ export function createPlayScreen(
     loadPhoneStage().catch(() => {});
     // The audio engine starts meanwhile too (the Play press allows it to): on a slow laptop
     // that takes a moment of CPU, which is idle while the network works.
+    // Once made it is the screen's, and the screen's destroy() releases it.
     const audioReady = createPlayAudio({
       language: () => app.language(),
       t: () => t(),
@@ -601,21 +602,19 @@ export function createPlayScreen(
         event.beat.from !== 'player'
           ? text(event.beat.text)
           : undefined,
+    }).then((made) => {
+      if (destroyed) made.destroy();
+      else audio = made;
     });
-    const dropAudio = () => void audioReady.then((unused) => unused.destroy());
     setLoadStep('text');
     try {
       loaded = await loadScenario(scenarioId, app.language());
     } catch (error) {
-      dropAudio();
       setLoadStep(undefined);
       fail('errors.scenarioLoad', error);
       return;
     }
-    if (destroyed) {
-      dropAudio();
-      return;
-    }
+    if (destroyed) return;
     app.i18n.addResourceBundle(app.language(), ns, loaded.texts, true, true);
     relabelChrome();
     setLoadStep(undefined);
@@ -623,23 +622,14 @@ export function createPlayScreen(
     const phoneReady = startStage();
     const code = app.player().classCode;
     const classReady = code ? app.store.getClass(code).catch(() => undefined) : undefined;
-    if (!(await passContentNote(loaded.scenario)) || destroyed) {
-      dropAudio();
-      return;
-    }
+    if (!(await passContentNote(loaded.scenario)) || destroyed) return;
     setLoadStep('phone');
     pressureOn = (await classReady)?.pressureTimer === true;
     await phoneReady;
-    if (destroyed) {
-      dropAudio();
-      return;
-    }
+    if (destroyed) return;
     setLoadStep('sounds');
-    audio = await audioReady;
-    if (destroyed) {
-      audio.destroy();
-      return;
-    }
+    await audioReady;
+    if (destroyed) return;
     setLoadStep(undefined);
     const started = await resumeOrStart(loaded.scenario);
     runner = started.runner;

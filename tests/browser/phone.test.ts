@@ -7,9 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openGame, startScenario, waitForCondition } from './support/browser';
+import {
+  choiceButtons,
+  launchBrowser,
+  openGame,
+  startScenario,
+  waitForCondition,
+} from './support/browser';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 type Texts = Record<string, unknown>;
@@ -56,9 +62,6 @@ afterAll(async () => {
 
 const open = (options: Partial<Parameters<typeof openGame>[1]> = {}) =>
   openGame(browser, { baseUrl: inject('baseUrl'), ...options });
-
-const choiceButtons = (page: Page) =>
-  page.locator('.choices:not([hidden]) [data-choice-id]:not([disabled])');
 
 describe('pacing', () => {
   it('types before messages and rings before the answer buttons, unless motion is reduced', async () => {

@@ -5,7 +5,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openGame, startScenario, waitForCondition } from './support/browser';
+import {
+  choiceButtons,
+  launchBrowser,
+  openGame,
+  startScenario,
+  waitForCondition,
+} from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,9 +23,6 @@ afterAll(async () => {
 
 const open = (options: Partial<Parameters<typeof openGame>[1]> = {}) =>
   openGame(browser, { baseUrl: inject('baseUrl'), ...options });
-
-const choiceButtons = (page: Page) =>
-  page.locator('.choices:not([hidden]) [data-choice-id]:not([disabled])');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

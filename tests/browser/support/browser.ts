@@ -121,6 +121,10 @@ export function storedRecords(
 }
 
 /** The localStorage key of a scenario's saved progress for a player without a class. */
+/** The choices the player can take now (the panel shown, the buttons enabled). */
+export const choiceButtons = (page: Page) =>
+  page.locator('.choices:not([hidden]) [data-choice-id]:not([disabled])');
+
 export const progressKey = (scenarioId: string) => `redflags.progress.no-class..${scenarioId}`;
 
 /**
