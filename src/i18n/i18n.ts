@@ -40,8 +40,18 @@ export function currentLanguage(instance: i18n): Language {
   return isLanguage(instance.language) ? instance.language : DEFAULT_LANGUAGE;
 }
 
+/** The language each instance was last asked for: a switch whose texts arrive late must lose. */
+const latestWanted = new WeakMap<i18n, Language>();
+
+/**
+ * Switches language once its texts have arrived. A player going through the list quickly (arrow
+ * keys on the select) asks for several in a row; only the last one asked for is applied, even
+ * when an earlier one's texts arrive after it.
+ */
 export async function changeLanguage(instance: i18n, language: Language): Promise<TFunction> {
+  latestWanted.set(instance, language);
   await addAppTexts(instance, language);
+  if (latestWanted.get(instance) !== language) return instance.t;
   rememberLanguage(language);
   const t = await instance.changeLanguage(language);
   syncDocumentLanguage(language);
