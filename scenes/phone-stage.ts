@@ -8,7 +8,8 @@
  * picture is still and wakes on every change the stage knows of: a new screen, a resize of the
  * window or of the stage element (Phaser's ScaleManager only looks at its parent's size inside
  * the loop), the page showing again, a restored WebGL context, and the next tick of a call's
- * clock. The stage element's `data-frames` counts the frames Phaser has rendered.
+ * clock. The stage element's `data-frames` counts the frames Phaser has rendered, and its
+ * `data-renderer` says which renderer draws them ('webgl' or 'canvas').
  */
 import * as Phaser from 'phaser';
 import type { DebriefPicture, PhoneScreen, PhoneView } from '../src/ui/phone-screen';
@@ -18,6 +19,7 @@ import { DebriefScene } from './debrief-scene';
 import { NoticeScene } from './notice-scene';
 import type { PhoneScene, ScreenSource } from './phone-scene';
 import { RenderOnDemand } from './render-on-demand';
+import { phoneRenderer } from './renderer-choice';
 
 export interface PhoneStage {
   show(screen: PhoneScreen): void;
@@ -75,15 +77,19 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
       touch();
     };
 
+    const renderer = phoneRenderer();
+    // For the tests and for anyone asking why a phone is slow: which renderer this one uses.
+    parent.dataset.renderer = renderer;
     try {
       game = new Phaser.Game({
-        type: Phaser.AUTO,
+        // WebGL where a graphics chip draws it, else the 2D canvas (scenes/renderer-choice.ts).
+        type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
         parent,
         backgroundColor: '#0f1420',
         banner: false,
-        // One texture per draw: a handful more draw calls for the phone's few dozen objects, but
-        // the simplest fragment shader, which is what a weak or software-rendered GPU pays for on
-        // every pixel (measured: a third less GPU time per frame in Chromium's SwiftShader).
+        // WebGL only: one texture per draw. A handful more draw calls for the phone's few dozen
+        // objects, but the simplest fragment shader, which is what a weak GPU pays for on every
+        // pixel (measured in Chromium's SwiftShader: a third less GPU time per frame).
         render: { maxTextures: 1 },
         audio: { noAudio: true },
         // The canvas is a picture; keyboard focus stays in the DOM buttons.

@@ -12,7 +12,7 @@ import type {
 } from '../../src/ui/phone-screen';
 import { avatarColor, initialOf } from '../call-layout';
 import type { BubbleWidths } from '../chat-layout';
-import type { ChatTheme } from '../chat-theme';
+import { type ChatTheme, mixColor } from '../chat-theme';
 import { ambient } from '../phone-scene';
 import { drawHiddenIcon, drawTicks } from './chat-icons';
 import { setText, TEXT_STYLE } from './chat-text';
@@ -244,10 +244,15 @@ export class ImageBubbleView extends ItemView {
   }
 }
 
+/** Bands in the blurred photo's gradient: a step of at most two shades, which the eye blends. */
+const GRADIENT_BANDS = 32;
+
 /**
  * A grey gradient with rounded corners and a few soft light patches: it reads as a blurred
- * photo without being one. Gradients only work on plain rectangles, so the rounded ends are
- * solid caps in the gradient's end colours.
+ * photo without being one. The gradient is drawn as thin bands of solid colour, because
+ * Phaser's 2D-canvas renderer (the one low-end machines get: scenes/renderer-choice.ts) ignores
+ * gradient fills; bands look the same in both renderers. The rounded ends are solid caps in the
+ * gradient's end colours.
  */
 function drawBlurredBlock(
   g: Graphics,
@@ -261,8 +266,16 @@ function drawBlurredBlock(
   g.fillRoundedRect(x, y, w, r * 2, { tl: r, tr: r, bl: 0, br: 0 });
   g.fillStyle(theme.imageBottom, 1);
   g.fillRoundedRect(x, y + h - r * 2, w, r * 2, { tl: 0, tr: 0, bl: r, br: r });
-  g.fillGradientStyle(theme.imageTop, theme.imageTop, theme.imageBottom, theme.imageBottom, 1);
-  g.fillRect(x, y + r, w, h - r * 2);
+  const top = y + r;
+  const step = (h - r * 2) / GRADIENT_BANDS;
+  for (let band = 0; band < GRADIENT_BANDS; band += 1) {
+    // Whole-pixel edges, so that neighbouring bands neither overlap nor leave a hairline.
+    const from = Math.round(top + band * step);
+    const to = Math.round(top + (band + 1) * step);
+    if (to <= from) continue;
+    g.fillStyle(mixColor(theme.imageTop, theme.imageBottom, band / (GRADIENT_BANDS - 1)), 1);
+    g.fillRect(x, from, w, to - from);
+  }
   // Soft patches: rings of falling alpha, like out-of-focus light.
   const patches = [
     [0.28, 0.38, 0.26],

@@ -1,7 +1,8 @@
 /**
  * The phone renders on demand (scenes/render-on-demand.ts): Phaser's loop sleeps while the
  * picture is still and draws again on every change. The stage element's `data-frames` counts
- * the frames Phaser rendered; screenshots of the canvas show what it drew.
+ * the frames Phaser rendered; screenshots of the canvas show what it drew. The last test checks
+ * the choice between the 2D canvas and WebGL (scenes/renderer-choice.ts).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -174,5 +175,102 @@ describe('render on demand', () => {
     await sleep(300);
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+/**
+ * Stands in for a graphics chip: the WebGL renderer's name, which is all scenes/renderer-choice.ts
+ * reads, says hardware instead of this machine's SwiftShader.
+ */
+function pretendGraphicsChip(): void {
+  const UNMASKED_RENDERER_WEBGL = 0x9246;
+  const real = WebGLRenderingContext.prototype.getParameter;
+  WebGLRenderingContext.prototype.getParameter = function (this: WebGLRenderingContext, what) {
+    return what === UNMASKED_RENDERER_WEBGL
+      ? 'ANGLE (Test Vendor, Test Graphics Chip)'
+      : real.call(this, what);
+  };
+}
+
+/**
+ * How far apart two pictures of the same size are: each is cut into 12-pixel cells, and the
+ * result is the largest and the mean difference of a cell's average brightness (0-255). Cells
+ * forgive a pixel's shift; a missing shape or text changes its cells by tens.
+ */
+async function pictureDistance(page: Page, a: Buffer, b: Buffer) {
+  return page.evaluate(
+    async ([first, second]) => {
+      const pixels = async (base64: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d');
+        if (!context) throw new Error('no 2D canvas');
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height);
+      };
+      const [one, two] = [await pixels(first), await pixels(second)];
+      if (one.width !== two.width || one.height !== two.height)
+        return { size: false, max: 255, mean: 255 };
+      const cell = 12;
+      const brightness = (data: ImageData, cx: number, cy: number) => {
+        let sum = 0;
+        let count = 0;
+        for (let y = cy; y < Math.min(cy + cell, data.height); y++)
+          for (let x = cx; x < Math.min(cx + cell, data.width); x++) {
+            const i = (y * data.width + x) * 4;
+            const [r = 0, g = 0, b = 0] = data.data.subarray(i, i + 3);
+            sum += (r + g + b) / 3;
+            count++;
+          }
+        return sum / count;
+      };
+      let max = 0;
+      let total = 0;
+      let cells = 0;
+      for (let y = 0; y < one.height; y += cell)
+        for (let x = 0; x < one.width; x += cell) {
+          const difference = Math.abs(brightness(one, x, y) - brightness(two, x, y));
+          max = Math.max(max, difference);
+          total += difference;
+          cells++;
+        }
+      return { size: true, max, mean: total / cells };
+    },
+    [a.toString('base64'), b.toString('base64')] as const,
+  );
+}
+
+describe('the renderer', () => {
+  it('draws with the 2D canvas where WebGL is software, and the same picture with WebGL on a chip', async () => {
+    const shots: Buffer[] = [];
+    for (const [initScript, renderer] of [
+      [undefined, 'canvas'],
+      [pretendGraphicsChip, 'webgl'],
+    ] as const) {
+      const { context, page, problems } = await open({ initScript });
+      await startScenario(page, 'sextortion-threat');
+      await choiceButtons(page).first().waitFor();
+      await settled(page);
+      // This machine's Chromium runs with --disable-gpu: its WebGL is SwiftShader.
+      expect(await page.locator('.stage').getAttribute('data-renderer')).toBe(renderer);
+      shots.push(await canvasShot(page));
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+    // A blank page to compare in: the game's CSP rightly refuses data: images.
+    const page = await browser.newPage();
+    const [canvas, webgl] = shots as [Buffer, Buffer];
+    const distance = await pictureDistance(page, canvas, webgl);
+    expect(distance.size).toBe(true);
+    // Measured: mean 0.2, largest cell 7 (text anti-aliasing, a pixel's shift here and there).
+    // The blurred photo's gradient drawn flat, as Phaser's 2D renderer would draw a gradient
+    // fill, makes its cells differ by 16.
+    expect(distance.mean).toBeLessThan(1);
+    expect(distance.max).toBeLessThan(12);
+    await page.close();
   });
 });

@@ -14,7 +14,7 @@ import {
   stackItems,
   truncateToWidth,
 } from '../../scenes/chat-layout';
-import { type ChatTheme, chatTheme, contrast, css } from '../../scenes/chat-theme';
+import { type ChatTheme, chatTheme, contrast, css, mixColor } from '../../scenes/chat-theme';
 import { phoneRect } from '../../scenes/phone-frame';
 
 const measure = (text: string) => [...text].length * 10;
@@ -252,5 +252,15 @@ describe('chatTheme', () => {
   it('writes colours as CSS', () => {
     expect(css(0x0050c8)).toBe('#0050c8');
     expect(css(0)).toBe('#000000');
+  });
+});
+
+describe('mixColor', () => {
+  it('gives the end colours at 0 and 1 and mixes each channel on its own in between', () => {
+    expect(mixColor(0x8d97ab, 0x4f5a72, 0)).toBe(0x8d97ab);
+    expect(mixColor(0x8d97ab, 0x4f5a72, 1)).toBe(0x4f5a72);
+    expect(mixColor(0x000000, 0xff8040, 0.5)).toBe(0x804020);
+    // A channel going down must not borrow from its neighbour.
+    expect(mixColor(0x00ff00, 0xff0000, 0.5)).toBe(0x808000);
   });
 });

@@ -51,6 +51,8 @@ export interface OpenOptions {
    * minute.
    */
   readonly reducedMotion?: 'reduce' | 'no-preference';
+  /** Runs in every page of the context before the game's own scripts (to stand in for a device). */
+  readonly initScript?: () => void;
 }
 
 export async function openGame(browser: Browser, options: OpenOptions): Promise<WatchedPage> {
@@ -59,6 +61,7 @@ export async function openGame(browser: Browser, options: OpenOptions): Promise<
     viewport: options.viewport ?? { width: 1366, height: 768 },
     reducedMotion: options.reducedMotion ?? 'reduce',
   });
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const problems: string[] = [];
   const origin = new URL(options.baseUrl).origin;
@@ -120,11 +123,11 @@ export function storedRecords(
   );
 }
 
-/** The localStorage key of a scenario's saved progress for a player without a class. */
 /** The choices the player can take now (the panel shown, the buttons enabled). */
 export const choiceButtons = (page: Page) =>
   page.locator('.choices:not([hidden]) [data-choice-id]:not([disabled])');
 
+/** The localStorage key of a scenario's saved progress for a player without a class. */
 export const progressKey = (scenarioId: string) => `redflags.progress.no-class..${scenarioId}`;
 
 /**
