@@ -12,6 +12,7 @@
  * Phaser's own webpack config does.
  */
 
+import CanvasPool from 'phaser-src/display/canvas/CanvasPool.js';
 import Container from 'phaser-src/gameobjects/container/Container.js';
 import Arc from 'phaser-src/gameobjects/shape/arc/Arc.js';
 import core from 'phaser-src/phaser-core.js';
@@ -28,7 +29,6 @@ export const {
   HEADLESS,
   Cameras,
   Core,
-  Display,
   Events,
   Game,
   Input,
@@ -39,6 +39,14 @@ export const {
   Time,
   Tweens,
 } = phaser;
+/** The core's Display has only Masks; the stage also reaches Canvas.CanvasPool (canvas-pool.ts). */
+export const Display = {
+  ...phaser.Display,
+  Canvas: {
+    ...phaser.Display.Canvas,
+    CanvasPool: CanvasPool as PhaserModule['Display']['Canvas']['CanvasPool'],
+  },
+};
 export const GameObjects = {
   ...phaser.GameObjects,
   Arc: Arc as PhaserModule['GameObjects']['Arc'],

@@ -14,6 +14,7 @@
 import * as Phaser from 'phaser';
 import type { DebriefPicture, PhoneScreen, PhoneView } from '../src/ui/phone-screen';
 import { CallScene } from './call-scene';
+import { releaseCanvases } from './canvas-pool';
 import { ChatScene } from './chat-scene';
 import { DebriefScene } from './debrief-scene';
 import { NoticeScene } from './notice-scene';
@@ -92,8 +93,11 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
         // pixel (measured in Chromium's SwiftShader: a third less GPU time per frame).
         render: { maxTextures: 1 },
         audio: { noAudio: true },
-        // The canvas is a picture; keyboard focus stays in the DOM buttons.
-        input: { keyboard: false },
+        // The canvas is a picture: every choice is a DOM button, and focus stays with them. No
+        // Phaser input at all, so no listeners on the canvas either: Phaser 4.2's mouse manager
+        // never removes its wheel listener (phaserjs/phaser#7340), and on the 2D renderer's
+        // pooled canvas, which the next phone reuses, it kept every destroyed phone alive.
+        input: { keyboard: false, mouse: false, touch: false, gamepad: false },
         scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
         // Only the notice scene starts by itself; the others start when first shown.
         scene: [scenes.notice, scenes.chat, scenes.call, scenes.debrief],
@@ -134,6 +138,11 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
       parent.dataset.frames = String(onDemand.frames);
     };
     game.events.on(Phaser.Core.Events.POST_RENDER, rendered);
+    // Phaser's DESTROY comes once the scenes are gone and their texts have given their canvases
+    // back. The canvases Phaser would keep for a next phone go now (scenes/canvas-pool.ts).
+    game.events.once(Phaser.Core.Events.DESTROY, () =>
+      releaseCanvases(Phaser.Display.Canvas.CanvasPool, game.textures),
+    );
     // Phaser pauses and resumes its clock on the page's visibility, but never wakes the loop.
     game.events.on(Phaser.Core.Events.VISIBLE, touch);
     const resized = () => {
