@@ -34,16 +34,31 @@ function frames(page: Page): Promise<number> {
   );
 }
 
-/** Waits until no frame has been rendered for `quietMs`; returns the frame count then. */
+/** The phone canvas's size on the page ("545x658"), or '' before there is one. */
+function canvasSize(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('.stage canvas');
+    return canvas ? `${canvas.clientWidth}x${canvas.clientHeight}` : '';
+  });
+}
+
+/**
+ * Waits until no frame has been rendered and the canvas has kept its size for `quietMs`;
+ * returns the frame count then. (The stage's height follows the page's layout, which can still
+ * settle after the choices show on a busy machine.)
+ */
 async function settled(page: Page, quietMs = 700, timeoutMs = 15_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let last = await frames(page);
+  let lastSize = await canvasSize(page);
   for (;;) {
     await sleep(quietMs);
     const now = await frames(page);
-    if (now === last && now > 0) return now;
+    const size = await canvasSize(page);
+    if (now === last && size === lastSize && now > 0) return now;
     if (Date.now() > deadline) throw new Error(`the phone never stopped drawing (${now} frames)`);
     last = now;
+    lastSize = size;
   }
 }
 
@@ -214,7 +229,7 @@ async function pictureDistance(page: Page, a: Buffer, b: Buffer) {
       };
       const [one, two] = [await pixels(first), await pixels(second)];
       if (one.width !== two.width || one.height !== two.height)
-        return { size: false, max: 255, mean: 255 };
+        return { sizes: [one.width, one.height, two.width, two.height], max: 255, mean: 255 };
       const cell = 12;
       const brightness = (data: ImageData, cx: number, cy: number) => {
         let sum = 0;
@@ -238,7 +253,7 @@ async function pictureDistance(page: Page, a: Buffer, b: Buffer) {
           total += difference;
           cells++;
         }
-      return { size: true, max, mean: total / cells };
+      return { sizes: [one.width, one.height], max, mean: total / cells };
     },
     [a.toString('base64'), b.toString('base64')] as const,
   );
@@ -265,7 +280,8 @@ describe('the renderer', () => {
     const page = await browser.newPage();
     const [canvas, webgl] = shots as [Buffer, Buffer];
     const distance = await pictureDistance(page, canvas, webgl);
-    expect(distance.size).toBe(true);
+    // Both pictures have the same size.
+    expect(distance.sizes).toHaveLength(2);
     // Measured: mean 0.2, largest cell 7 (text anti-aliasing, a pixel's shift here and there).
     // The blurred photo's gradient drawn flat, as Phaser's 2D renderer would draw a gradient
     // fill, makes its cells differ by 16.
