@@ -4,7 +4,7 @@
  */
 
 import { SCAM_TYPES, type ScamType } from '../engine/guidance';
-import { regionSchema } from '../engine/schema';
+import { regionSchema } from '../engine/identifiers';
 import { z } from '../engine/zod';
 import { LANGUAGES, type Language } from '../i18n/languages';
 

@@ -6,8 +6,8 @@
  */
 
 import { EngineError } from './errors';
+import { idSchema, OUTCOMES } from './identifiers';
 import type { ScenarioRunner } from './runner';
-import { idSchema, OUTCOMES } from './schema';
 import { tally } from './scoring';
 import { z } from './zod';
 

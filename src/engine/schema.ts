@@ -8,23 +8,13 @@
  */
 
 import { AGE_BANDS, SCAM_TYPES } from './guidance';
+import { idSchema, OUTCOMES, regionSchema, textKeySchema } from './identifiers';
 import { z } from './zod';
+
+export { idSchema, OUTCOMES, regionSchema, textKeySchema };
 
 /** The version of the scenario file format this engine reads. */
 export const SCENARIO_SCHEMA_VERSION = 1;
-
-/** Lower-case words joined by hyphens: safe in keys, URLs, CSV columns and file names. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
-
-/** A key into the scenario's locale files, such as `nodes.ring.prompt`. */
-export const textKeySchema = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/,
-    'must be a dotted text key such as "nodes.ring.prompt"',
-  );
 
 /** Who says or writes a line: a contact of the scenario, or the player. */
 const speakerSchema = z.union([z.literal('player'), idSchema]);
@@ -148,8 +138,6 @@ export const decisionSchema = z
     'a decision point needs at least two choices (options and safety actions together)',
   );
 
-export const OUTCOMES = ['safe', 'safe-but-costly', 'harmed'] as const;
-
 export const endingSchema = z.strictObject({
   outcome: z.enum(OUTCOMES),
   title: textKeySchema,
@@ -208,11 +196,6 @@ export const guideSchema = z.strictObject({
   /** Questions for the class discussion. */
   questions: z.array(textKeySchema).min(3).max(6),
 });
-
-/** A region code: a country ("CA") or a country and province ("CA-ON"). */
-export const regionSchema = z
-  .string()
-  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a region code such as "CA" or "CA-ON"');
 
 /** What a teacher needs to choose a scenario, and what the validator checks before a class sees it. */
 export const metaSchema = z.strictObject({

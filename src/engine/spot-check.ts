@@ -7,7 +7,7 @@
 
 import { EngineError } from './errors';
 import { SCAM_TYPES } from './guidance';
-import { idSchema, textKeySchema } from './schema';
+import { idSchema, textKeySchema } from './identifiers';
 import { z } from './zod';
 
 export const SPOT_CHECK_SCHEMA_VERSION = 1;
