@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openGame, startScenario } from './support/browser';
+import { launchBrowser, openGame, pretendGraphicsChip, startScenario } from './support/browser';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SCENARIO = 'sextortion-approach';
@@ -27,14 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Stands in for a graphics chip, so that the phone takes WebGL (scenes/renderer-choice.ts). */
-function pretendGraphicsChip(): void {
-  const real = WebGLRenderingContext.prototype.getParameter;
-  WebGLRenderingContext.prototype.getParameter = function (this: WebGLRenderingContext, what) {
-    return what === 0x9246 ? 'ANGLE (Test Vendor, Test Graphics Chip)' : real.call(this, what);
-  };
-}
 
 /** One play from the list to the debrief and back to the list. */
 async function playOnce(page: Page): Promise<void> {

@@ -10,6 +10,7 @@ import {
   choiceButtons,
   launchBrowser,
   openGame,
+  pretendGraphicsChip,
   startScenario,
   waitForCondition,
 } from './support/browser';
@@ -192,20 +193,6 @@ describe('render on demand', () => {
     await context.close();
   });
 });
-
-/**
- * Stands in for a graphics chip: the WebGL renderer's name, which is all scenes/renderer-choice.ts
- * reads, says hardware instead of this machine's SwiftShader.
- */
-function pretendGraphicsChip(): void {
-  const UNMASKED_RENDERER_WEBGL = 0x9246;
-  const real = WebGLRenderingContext.prototype.getParameter;
-  WebGLRenderingContext.prototype.getParameter = function (this: WebGLRenderingContext, what) {
-    return what === UNMASKED_RENDERER_WEBGL
-      ? 'ANGLE (Test Vendor, Test Graphics Chip)'
-      : real.call(this, what);
-  };
-}
 
 /**
  * How far apart two pictures of the same size are: each is cut into 12-pixel cells, and the

@@ -123,6 +123,21 @@ export function storedRecords(
   );
 }
 
+/**
+ * An `initScript` that stands in for a graphics chip: the WebGL renderer's name, which is all
+ * scenes/renderer-choice.ts reads, says hardware instead of this machine's SwiftShader, so the
+ * phone takes WebGL. (Self-contained: Playwright sends its source to the page.)
+ */
+export function pretendGraphicsChip(): void {
+  const UNMASKED_RENDERER_WEBGL = 0x9246;
+  const real = WebGLRenderingContext.prototype.getParameter;
+  WebGLRenderingContext.prototype.getParameter = function (this: WebGLRenderingContext, what) {
+    return what === UNMASKED_RENDERER_WEBGL
+      ? 'ANGLE (Test Vendor, Test Graphics Chip)'
+      : real.call(this, what);
+  };
+}
+
 /** The choices the player can take now (the panel shown, the buttons enabled). */
 export const choiceButtons = (page: Page) =>
   page.locator('.choices:not([hidden]) [data-choice-id]:not([disabled])');
