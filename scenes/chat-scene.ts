@@ -50,7 +50,7 @@ import {
   TextBubbleView,
   TypingView,
 } from './widgets/chat-items';
-import { labelSize, setLine, setText, TEXT_STYLE } from './widgets/chat-text';
+import { labelSize, rememberFont, setLine, setText, textStyle } from './widgets/chat-text';
 
 /** Every kind of safety action the contract knows; the strip never shows more. */
 const MAX_ACTIONS = 6;
@@ -112,7 +112,7 @@ export class ChatScene extends PhoneScene {
 
   protected build(): void {
     this.#chrome = this.add.graphics();
-    const text = () => this.add.text(0, 0, '', TEXT_STYLE);
+    const text = () => rememberFont(this.add.text(0, 0, '', textStyle()));
     this.#clock = text();
     this.#title = text();
     this.#initial = text();

@@ -15,7 +15,7 @@ import type { BubbleWidths } from '../chat-layout';
 import { type ChatTheme, mixColor } from '../chat-theme';
 import { ambient } from '../phone-scene';
 import { drawHiddenIcon, drawTicks } from './chat-icons';
-import { setText, TEXT_STYLE } from './chat-text';
+import { rememberFont, setText, textStyle } from './chat-text';
 
 export interface ItemContext {
   readonly theme: ChatTheme;
@@ -60,7 +60,7 @@ export abstract class ItemView {
   }
 
   protected addText(): Phaser.GameObjects.Text {
-    const text = new Phaser.GameObjects.Text(this.scene, 0, 0, '', TEXT_STYLE);
+    const text = rememberFont(new Phaser.GameObjects.Text(this.scene, 0, 0, '', textStyle()));
     this.inner.add(text);
     return text;
   }

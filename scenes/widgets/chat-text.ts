@@ -31,7 +31,37 @@ const applied = new WeakMap<Phaser.GameObjects.Text, string>();
 /** The phone's font, then colour emoji fonts, so "😊" is not a box where they exist. */
 const CHAT_FONT = `${FONT}, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"`;
 
-export const TEXT_STYLE = { fontFamily: CHAT_FONT, padding: { top: 2, bottom: 2 } } as const;
+type TextMetrics = Phaser.Types.GameObjects.Text.TextMetrics;
+
+/**
+ * Each font's ascent and descent, by "style|size". Phaser measures them for every new Text and
+ * every font change, on a canvas of its own each time; the phone uses a handful of fonts, so
+ * each is measured once per page (it was a fifth of the time a new chat screen took to draw).
+ */
+const fontMetrics = new Map<string, TextMetrics>();
+const fontKey = (style: string, size: string) => `${style}|${size}`;
+
+/** Phaser's own defaults, which a new Text starts with. */
+const DEFAULT_FONT = fontKey('', '16px');
+
+/** The style a chat text is created with (then `setText` gives it its look). */
+export function textStyle(): Phaser.Types.GameObjects.Text.TextStyle {
+  const metrics = fontMetrics.get(DEFAULT_FONT);
+  return { fontFamily: CHAT_FONT, padding: { top: 2, bottom: 2 }, ...(metrics ? { metrics } : {}) };
+}
+
+/** For a text just made with `textStyle()`: its font's metrics serve the next ones. */
+export function rememberFont<T extends Phaser.GameObjects.Text>(text: T): T {
+  learnMetrics(text.style);
+  return text;
+}
+
+/** Remembers a text's current metrics for its font, the first time that font is seen. */
+function learnMetrics(style: Phaser.GameObjects.TextStyle): void {
+  const size = typeof style.fontSize === 'number' ? `${style.fontSize}px` : style.fontSize;
+  const key = fontKey(style.fontStyle, size);
+  if (!fontMetrics.has(key)) fontMetrics.set(key, style.getTextMetrics());
+}
 
 function fontStyle(look: TextLook): string {
   return [look.italic ? 'italic' : '', look.bold ? 'bold' : ''].filter(Boolean).join(' ');
@@ -59,10 +89,9 @@ export function setText(
   applied.set(text, key);
 
   const style = text.style;
+  learnMetrics(style);
   const font = `${size}px`;
   const fontChanged = style.fontSize !== font || style.fontStyle !== fontStyle(look);
-  style.fontSize = font;
-  style.fontStyle = fontStyle(look);
   style.color = css(look.color);
   const maxLines = look.maxLines ?? 0;
   // Phaser sets the canvas's font before it asks for the lines, so measuring there is exact.
@@ -75,10 +104,23 @@ export function setText(
   style.align = look.align ?? 'left';
   style.maxLines = 0;
   text.lineSpacing = Math.round(look.lineSpacing ?? 0);
-  // One redraw in the usual cases: the font's metrics are measured again only when it changed.
-  if (fontChanged) style.update(true);
+  // One redraw: a font seen before takes its known metrics; a new one is measured (and drawn).
+  let redrawn = false;
+  if (fontChanged) {
+    const known = fontMetrics.get(fontKey(fontStyle(look), font));
+    if (known) {
+      // Sets the font and its metrics without measuring or drawing; the other settings stay.
+      style.setStyle({ fontSize: font, fontStyle: fontStyle(look), metrics: known }, false);
+    } else {
+      style.fontSize = font;
+      style.fontStyle = fontStyle(look);
+      style.update(true);
+      learnMetrics(style);
+      redrawn = true;
+    }
+  }
   if (text.text !== content) text.setText(content);
-  else if (!fontChanged) style.update(false);
+  else if (!redrawn) style.update(false);
   return text;
 }
 
