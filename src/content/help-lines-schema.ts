@@ -3,7 +3,7 @@
  * Pure: used by the app, the validator and the tests alike.
  */
 
-import { SCAM_TYPES, type ScamType } from '../engine/guidance';
+import { SCAM_TYPES } from '../engine/guidance';
 import { regionSchema } from '../engine/identifiers';
 import { z } from '../engine/zod';
 import { LANGUAGES, type Language } from '../i18n/languages';
@@ -54,30 +54,4 @@ export const helpLinesSchema = z
 export type HelpLinesFile = z.infer<typeof helpLinesSchema>;
 export type HelpLine = HelpLinesFile['regions'][string]['lines'][number];
 
-export function knownRegions(file: HelpLinesFile): string[] {
-  return Object.keys(file.regions);
-}
-
-/**
- * The lines for a player in `region` after a scenario of `topic`: the region's own lines first,
- * then its parents' up to the national ones. An unknown region gets the national lines.
- */
-export function helpLinesFor(
-  region: string,
-  topic: ScamType | undefined,
-  file: HelpLinesFile,
-): HelpLine[] {
-  const chain: string[] = [];
-  let here: string | undefined = region in file.regions ? region : file.national;
-  while (here !== undefined && !chain.includes(here)) {
-    chain.push(here);
-    here = file.regions[here]?.parent;
-  }
-  if (!chain.includes(file.national)) chain.push(file.national);
-  const lines = chain.flatMap((id) => file.regions[id]?.lines ?? []);
-  const relevant = lines.filter(
-    (l) => l.topics.includes('all') || (topic !== undefined && l.topics.includes(topic)),
-  );
-  // Emergency first, whatever the region.
-  return relevant.sort((a, b) => Number(b.id === 'emergency') - Number(a.id === 'emergency'));
-}
+export { helpLinesFor, knownRegions } from './help-lines-pick';

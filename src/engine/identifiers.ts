@@ -1,7 +1,7 @@
 /**
  * The small shared pieces of the file formats: ids, text keys, region codes and outcomes. They
- * live apart from the scenario schema (./schema.ts) so that the stored results' schemas, which
- * the first screen needs, do not build the whole scenario format on every start.
+ * live apart from the scenario schema (./schema.ts) so that the stored results' schemas do not
+ * build the whole scenario format.
  */
 import { z } from './zod';
 

@@ -8,6 +8,7 @@
 import { EngineError } from './errors';
 import { SCAM_TYPES } from './guidance';
 import { idSchema, textKeySchema } from './identifiers';
+import { SPOT_CHECK_RESULT_FORMAT } from './result-formats';
 import { z } from './zod';
 
 export const SPOT_CHECK_SCHEMA_VERSION = 1;
@@ -146,7 +147,7 @@ export function scoreSpotCheck(
   };
 }
 
-export const SPOT_CHECK_RESULT_FORMAT = 'red-flags/spot-check-result';
+export { SPOT_CHECK_RESULT_FORMAT };
 
 export const spotCheckResultSchema = z.strictObject({
   format: z.literal(SPOT_CHECK_RESULT_FORMAT),

@@ -2,7 +2,7 @@
  * Version 0.1 kept finished results in localStorage. On start-up they move into the result
  * store; the old copy is removed only once the store has them, so an update loses nothing.
  */
-import { type StudentRecord, storedResultSchema } from '../teacher/records';
+import type { StudentRecord } from '../teacher/records';
 import { readJson, removeKey } from './local-store';
 import type { ResultStore } from './result-store';
 
@@ -11,6 +11,8 @@ const LEGACY_KEY = 'results.v1';
 export async function migrateLegacyResults(store: ResultStore): Promise<number> {
   const read = readJson(LEGACY_KEY);
   if (read.status !== 'found' || !Array.isArray(read.data)) return 0;
+  // The schemas come only when there is something to move: nearly every start has nothing.
+  const { storedResultSchema } = await import('../teacher/records');
   const records: StudentRecord[] = [];
   for (const item of read.data) {
     const parsed = storedResultSchema.safeParse(item);

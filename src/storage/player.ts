@@ -3,7 +3,7 @@
  * real name; or nobody in particular (playing without a class). Kept for the tab's session, so
  * the next student on a shared device starts by saying who they are.
  */
-import { classCodeSchema } from '../teacher/records';
+import { isClassCode } from '../teacher/class-code';
 
 export interface Player {
   readonly classCode: string | null;
@@ -18,9 +18,9 @@ export function currentPlayer(): Player {
     const raw = globalThis.sessionStorage?.getItem(KEY);
     if (!raw) return NO_CLASS;
     const data = JSON.parse(raw) as Partial<Player>;
-    const code = classCodeSchema.safeParse(data.classCode);
-    if (code.success && typeof data.student === 'string' && [...data.student].length <= 24) {
-      return { classCode: code.data, student: data.student };
+    const code = data.classCode;
+    if (isClassCode(code) && typeof data.student === 'string' && [...data.student].length <= 24) {
+      return { classCode: code, student: data.student };
     }
   } catch {
     // Unreadable: start as nobody in particular.

@@ -7,24 +7,17 @@
  * Nothing here throws at the caller for storage trouble: writes answer with an outcome.
  */
 import { type DBSchema, type IDBPDatabase, openDB, unwrap } from 'idb';
-import {
-  type ClassInfo,
-  classInfoSchema,
-  type StudentRecord,
-  studentRecordSchema,
-} from '../teacher/records';
-import {
-  changePassphrase,
-  createLock,
-  type LockOptions,
-  type LockParameters,
-  lockParametersSchema,
-  open as openBox,
-  type SealedBox,
-  seal,
-  type UnlockedKey,
-  unlock,
-} from '../teacher/sealing';
+import type { ClassInfo, StudentRecord } from '../teacher/records';
+import type { LockOptions, LockParameters, SealedBox, UnlockedKey } from '../teacher/sealing';
+
+/*
+ * The records' schemas and the passphrase lock's crypto load when first needed, not with the
+ * store: every start opens the store, and most need neither (a store's plain results are read
+ * as they are; a new record is checked when it is written). The first screen then carries no
+ * schema library.
+ */
+const recordSchemas = () => import('../teacher/records');
+const sealing = () => import('../teacher/sealing');
 
 export const DB_NAME = 'red-flags';
 /** Bump with a new step in `upgrade` below; never edit a step that has shipped. */
@@ -119,8 +112,16 @@ const writeFailed = (error: unknown): WriteOutcome => ({
   ok: false,
   error: isQuotaError(error) ? 'quota' : 'unavailable',
 });
-const isValidBatch = (records: readonly StudentRecord[]) =>
-  records.every((r) => studentRecordSchema.safeParse(r).success);
+/** A check of a batch of records against their schema, once the schema has loaded. */
+async function batchCheck(): Promise<(records: readonly StudentRecord[]) => boolean> {
+  const { studentRecordSchema } = await recordSchemas();
+  return (records) => records.every((r) => studentRecordSchema.safeParse(r).success);
+}
+
+async function isValidClass(info: ClassInfo): Promise<boolean> {
+  const { classInfoSchema } = await recordSchemas();
+  return classInfoSchema.safeParse(info).success;
+}
 
 /** The schema changes, one step per version, run in order for any older database. */
 function upgrade(db: IDBPDatabase<RedFlagsDb>, oldVersion: number): void {
@@ -154,6 +155,7 @@ class IndexedDbStore implements ResultStore {
     const stored = (await db.get('settings', LOCK_SETTING))?.value;
     if (typeof stored !== 'string') return undefined;
     try {
+      const { lockParametersSchema } = await sealing();
       return lockParametersSchema.parse(JSON.parse(stored));
     } catch {
       return undefined;
@@ -164,6 +166,7 @@ class IndexedDbStore implements ResultStore {
   async #prepare(batches: readonly (readonly StudentRecord[])[]): Promise<StoredValue[][]> {
     const lock = this.#lock;
     if (!lock) return batches.map((batch) => [...batch]);
+    const { seal } = await sealing();
     return Promise.all(
       batches.map((batch) =>
         Promise.all(
@@ -191,6 +194,10 @@ class IndexedDbStore implements ResultStore {
       }
       if (!this.#key) continue;
       try {
+        const [{ open: openBox }, { studentRecordSchema }] = await Promise.all([
+          sealing(),
+          recordSchemas(),
+        ]);
         const inner = (await openBox(this.#key, value.sealed)) as Record<string, unknown>;
         const parsed = studentRecordSchema.safeParse({
           id: value.id,
@@ -213,6 +220,7 @@ class IndexedDbStore implements ResultStore {
   async unlock(passphrase: string): Promise<boolean> {
     if (!this.#lock) return true;
     try {
+      const { unlock } = await sealing();
       this.#key = await unlock(this.#lock, passphrase);
       return true;
     } catch {
@@ -232,9 +240,10 @@ class IndexedDbStore implements ResultStore {
   ): Promise<WriteOutcome> {
     if (!this.#lock) return { ok: false, error: 'invalid' };
     // The same key pair, wrapped again: the sealed results stay as they are.
-    const parameters = await changePassphrase(this.#lock, current, next, options).catch(
-      () => undefined,
-    );
+    const lock = this.#lock;
+    const parameters = await sealing()
+      .then(({ changePassphrase }) => changePassphrase(lock, current, next, options))
+      .catch(() => undefined);
     if (!parameters) return { ok: false, error: 'invalid' };
     try {
       return await this.#saveLock(parameters);
@@ -246,6 +255,7 @@ class IndexedDbStore implements ResultStore {
   async setPassphrase(passphrase: string, options?: LockOptions): Promise<WriteOutcome> {
     if (this.#lock) return { ok: false, error: 'invalid' };
     try {
+      const { createLock } = await sealing();
       const { parameters, key } = await createLock(passphrase, options);
       const plain = (await this.db.getAll('results')).filter(
         (v): v is StudentRecord => !isSealed(v),
@@ -295,7 +305,7 @@ class IndexedDbStore implements ResultStore {
   }
 
   async addRecords(records: readonly StudentRecord[]): Promise<WriteOutcome> {
-    if (!isValidBatch(records)) return INVALID;
+    if (!(await batchCheck())(records)) return INVALID;
     try {
       const [counts] = await this.#write(await this.#prepare([records]));
       return counts ? { ok: true, ...counts } : { ok: false, error: 'unavailable' };
@@ -305,7 +315,7 @@ class IndexedDbStore implements ResultStore {
   }
 
   async addRecordBatches(batches: readonly (readonly StudentRecord[])[]): Promise<WriteOutcome[]> {
-    const valid = batches.map(isValidBatch);
+    const valid = batches.map(await batchCheck());
     const writable = batches.filter((_, i) => valid[i]);
     let written: { added: number; duplicates: number }[] | undefined;
     try {
@@ -380,7 +390,7 @@ class IndexedDbStore implements ResultStore {
   }
 
   async putClass(info: ClassInfo): Promise<WriteOutcome> {
-    if (!classInfoSchema.safeParse(info).success) return { ok: false, error: 'invalid' };
+    if (!(await isValidClass(info))) return { ok: false, error: 'invalid' };
     try {
       await this.db.put('classes', info);
       return { ok: true, added: 1, duplicates: 0 };
@@ -440,7 +450,7 @@ export class MemoryStore implements ResultStore {
   readonly #settings = new Map<string, SettingValue>();
 
   async addRecords(records: readonly StudentRecord[]): Promise<WriteOutcome> {
-    if (!isValidBatch(records)) return INVALID;
+    if (!(await batchCheck())(records)) return INVALID;
     let copies: StudentRecord[];
     try {
       // Copied before anything is stored, so a record that cannot be copied stores nothing.
@@ -461,7 +471,7 @@ export class MemoryStore implements ResultStore {
   }
 
   async addRecordBatches(batches: readonly (readonly StudentRecord[])[]): Promise<WriteOutcome[]> {
-    const valid = batches.map(isValidBatch);
+    const valid = batches.map(await batchCheck());
     const outcomes: WriteOutcome[] = [];
     for (const [i, batch] of batches.entries()) {
       outcomes.push(valid[i] ? await this.addRecords(batch) : INVALID);
@@ -475,7 +485,7 @@ export class MemoryStore implements ResultStore {
   }
 
   async putClass(info: ClassInfo): Promise<WriteOutcome> {
-    if (!classInfoSchema.safeParse(info).success) return { ok: false, error: 'invalid' };
+    if (!(await isValidClass(info))) return { ok: false, error: 'invalid' };
     this.#classes.set(info.code, structuredClone(info));
     return { ok: true, added: 1, duplicates: 0 };
   }

@@ -3,9 +3,18 @@
  * alphabet has no look-alikes (no 0/O, no 1/I/L), so a code read from across the room is
  * typed right or refused, never silently mistaken for another class.
  */
-import { CLASS_CODE_ALPHABET, classCodeSchema } from './records';
-
 export const CLASS_CODE_LENGTH = 6;
+
+/** The alphabet: no look-alikes (no 0/O, 1/I/L). */
+export const CLASS_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** Six characters of that alphabet (records.ts builds its schema from this). */
+export const CLASS_CODE_PATTERN = /^[A-HJKMNP-Z2-9]{6}$/;
+
+/** A class code in its canonical form. No schema library: the first screen reads the player's. */
+export function isClassCode(value: unknown): value is string {
+  return typeof value === 'string' && CLASS_CODE_PATTERN.test(value);
+}
 
 /** Fills `n` random bytes; the default is the Web Crypto API's, in the browser and in Node. */
 export type RandomBytes = (n: number) => Uint8Array;
@@ -47,5 +56,5 @@ export function normaliseClassCode(input: string): string | undefined {
   if (typeof input !== 'string' || input.length > 200) return undefined;
   const code = input.replace(SEPARATORS, '').replace(/[a-z]/g, (c) => c.toUpperCase());
   if (code.length !== CLASS_CODE_LENGTH) return undefined;
-  return classCodeSchema.safeParse(code).success ? code : undefined;
+  return isClassCode(code) ? code : undefined;
 }

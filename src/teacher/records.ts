@@ -7,6 +7,7 @@
 import { resultSchema } from '../engine/result';
 import { spotCheckResultSchema } from '../engine/spot-check';
 import { z } from '../engine/zod';
+import { CLASS_CODE_ALPHABET, CLASS_CODE_PATTERN } from './class-code';
 
 /** A scenario result or a spot-check result, told apart by `format`. */
 export const storedResultSchema = z.discriminatedUnion('format', [
@@ -15,11 +16,11 @@ export const storedResultSchema = z.discriminatedUnion('format', [
 ]);
 export type StoredResult = z.infer<typeof storedResultSchema>;
 
-/** Class codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
-export const CLASS_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+/** Class codes: 6 characters from an alphabet without look-alikes (src/teacher/class-code.ts). */
+export { CLASS_CODE_ALPHABET };
 export const classCodeSchema = z
   .string()
-  .regex(/^[A-HJKMNP-Z2-9]{6}$/, 'must be a 6-character class code');
+  .regex(CLASS_CODE_PATTERN, 'must be a 6-character class code');
 
 export const GRADE_BANDS = ['4-6', '7-8', '9-10', '11-12'] as const;
 
