@@ -24,7 +24,7 @@ export interface CanvasMaker {
 }
 
 /** Names of WebGL renderers that are the processor drawing, as browsers report them. */
-export const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|basic render driver|software/i;
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|basic render driver|software/i;
 
 /**
  * The graphics chip's name. Firefox and Safari tell it in RENDERER (and Firefox warns about the

@@ -10,7 +10,7 @@ import { createNoticeBar } from './pwa/notice-bar';
 import { registerServiceWorker } from './pwa/register';
 import { takeReopenRequest } from './pwa/reopen';
 import { migrateLegacyResults } from './storage/legacy-results';
-import { openResultStore } from './storage/result-store';
+import { openResultStore, prefetchStoreCode } from './storage/result-store';
 import { applyRetention } from './teacher/retention';
 import { startApp } from './ui/app';
 import { warmUpPhone } from './ui/phone-stage-loader';
@@ -43,6 +43,9 @@ export async function boot(language: Language): Promise<void> {
   // After an update's reload, the scenario that was on screen opens again.
   await startApp(instance, mount, store, { reopenScenario: takeReopenRequest() });
   performance.mark('app-ready');
+  // The store's schemas (and a lock's crypto) are small: they come first, before the phone, so a
+  // result finished later is checked without the network (src/storage/result-store.ts).
+  prefetchStoreCode(store);
   // The first screen had the network to itself (sharing it cost the first screen more than it
   // gained). Now the phone (Phaser) comes while the player reads the list, so the first call
   // can ring soon after Play. Then the service worker copies the rest for offline use; what the

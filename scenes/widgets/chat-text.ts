@@ -89,7 +89,6 @@ export function setText(
   applied.set(text, key);
 
   const style = text.style;
-  learnMetrics(style);
   const font = `${size}px`;
   const fontChanged = style.fontSize !== font || style.fontStyle !== fontStyle(look);
   style.color = css(look.color);

@@ -2,6 +2,7 @@
 export { type Choice, choicesAt } from './choices';
 export { EngineError, type EngineErrorCode, SnapshotError, type SnapshotErrorCode } from './errors';
 export * from './guidance';
+export * from './identifiers';
 export { allPaths, type StoryPath, TooManyPathsError } from './paths';
 export {
   createResult,

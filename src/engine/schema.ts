@@ -11,8 +11,6 @@ import { AGE_BANDS, SCAM_TYPES } from './guidance';
 import { idSchema, OUTCOMES, regionSchema, textKeySchema } from './identifiers';
 import { z } from './zod';
 
-export { idSchema, OUTCOMES, regionSchema, textKeySchema };
-
 /** The version of the scenario file format this engine reads. */
 export const SCENARIO_SCHEMA_VERSION = 1;
 

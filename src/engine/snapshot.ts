@@ -6,8 +6,9 @@
  */
 
 import { EngineError, SnapshotError } from './errors';
+import { idSchema } from './identifiers';
 import { type RunnerOptions, ScenarioRunner } from './runner';
-import { idSchema, type Scenario } from './schema';
+import type { Scenario } from './schema';
 import { z } from './zod';
 
 export const SNAPSHOT_FORMAT = 'red-flags/snapshot';

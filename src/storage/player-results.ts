@@ -2,8 +2,7 @@
  * The current player's results: saved with their class code and nickname, counted for the
  * spot check's before/after, and gathered for sending to the teacher.
  */
-// The module, not the engine's index: the first screen needs this constant, not the engine.
-// The tag alone, not the spot check's schemas: this module is on the first screen.
+// The tag alone, not the engine or the spot check's schemas: this module is on the first screen.
 import { SPOT_CHECK_RESULT_FORMAT } from '../engine/result-formats';
 import type { StoredResult, StudentRecord } from '../teacher/records';
 import { readText, writeText } from './local-store';

@@ -14,10 +14,22 @@ import type { LockOptions, LockParameters, SealedBox, UnlockedKey } from '../tea
  * The records' schemas and the passphrase lock's crypto load when first needed, not with the
  * store: every start opens the store, and most need neither (a store's plain results are read
  * as they are; a new record is checked when it is written). The first screen then carries no
- * schema library.
+ * schema library. `prefetchStoreCode` fetches them once the first screen is up, so a result
+ * written later never waits on the network, and never finds it gone.
  */
 const recordSchemas = () => import('../teacher/records');
 const sealing = () => import('../teacher/sealing');
+
+/**
+ * Fetches the code the store loads on first use: the records' schemas, and the lock's crypto
+ * when this device has a passphrase. A failure is left for that first use to answer.
+ */
+export function prefetchStoreCode(store: ResultStore): void {
+  void recordSchemas().catch(() => undefined);
+  if (store.lockState() !== 'none' && store.lockState() !== 'unsupported') {
+    void sealing().catch(() => undefined);
+  }
+}
 
 export const DB_NAME = 'red-flags';
 /** Bump with a new step in `upgrade` below; never edit a step that has shipped. */
@@ -112,15 +124,30 @@ const writeFailed = (error: unknown): WriteOutcome => ({
   ok: false,
   error: isQuotaError(error) ? 'quota' : 'unavailable',
 });
-/** A check of a batch of records against their schema, once the schema has loaded. */
-async function batchCheck(): Promise<(records: readonly StudentRecord[]) => boolean> {
-  const { studentRecordSchema } = await recordSchemas();
-  return (records) => records.every((r) => studentRecordSchema.safeParse(r).success);
+const UNAVAILABLE: WriteOutcome = { ok: false, error: 'unavailable' };
+
+/**
+ * A check of a batch of records against their schema, or undefined when the schema could not be
+ * loaded (offline before the service worker kept it): the write then answers 'unavailable', as
+ * for any storage trouble, instead of throwing at a debrief that is saving a result.
+ */
+async function batchCheck(): Promise<((records: readonly StudentRecord[]) => boolean) | undefined> {
+  try {
+    const { studentRecordSchema } = await recordSchemas();
+    return (records) => records.every((r) => studentRecordSchema.safeParse(r).success);
+  } catch {
+    return undefined;
+  }
 }
 
-async function isValidClass(info: ClassInfo): Promise<boolean> {
-  const { classInfoSchema } = await recordSchemas();
-  return classInfoSchema.safeParse(info).success;
+/** What a class's settings get: INVALID, UNAVAILABLE (no schema, as above) or undefined (fine). */
+async function classProblem(info: ClassInfo): Promise<WriteOutcome | undefined> {
+  try {
+    const { classInfoSchema } = await recordSchemas();
+    return classInfoSchema.safeParse(info).success ? undefined : INVALID;
+  } catch {
+    return UNAVAILABLE;
+  }
 }
 
 /** The schema changes, one step per version, run in order for any older database. */
@@ -154,8 +181,10 @@ class IndexedDbStore implements ResultStore {
   static async lockOf(db: IDBPDatabase<RedFlagsDb>): Promise<LockParameters | undefined> {
     const stored = (await db.get('settings', LOCK_SETTING))?.value;
     if (typeof stored !== 'string') return undefined;
+    // Outside the try: a lock whose code cannot load must not read as "no lock" (results would
+    // be stored unsealed). The failure reaches openResultStore, which goes on in memory.
+    const { lockParametersSchema } = await sealing();
     try {
-      const { lockParametersSchema } = await sealing();
       return lockParametersSchema.parse(JSON.parse(stored));
     } catch {
       return undefined;
@@ -273,7 +302,8 @@ class IndexedDbStore implements ResultStore {
       this.#key = key;
       return { ok: true, added: sealed.length, duplicates: 0 };
     } catch (error) {
-      this.#lock = await IndexedDbStore.lockOf(this.db);
+      // What the device holds now; if the lock's code cannot load, what this tab knew.
+      this.#lock = await IndexedDbStore.lockOf(this.db).catch(() => this.#lock);
       return writeFailed(error);
     }
   }
@@ -305,7 +335,9 @@ class IndexedDbStore implements ResultStore {
   }
 
   async addRecords(records: readonly StudentRecord[]): Promise<WriteOutcome> {
-    if (!(await batchCheck())(records)) return INVALID;
+    const check = await batchCheck();
+    if (!check) return UNAVAILABLE;
+    if (!check(records)) return INVALID;
     try {
       const [counts] = await this.#write(await this.#prepare([records]));
       return counts ? { ok: true, ...counts } : { ok: false, error: 'unavailable' };
@@ -315,7 +347,9 @@ class IndexedDbStore implements ResultStore {
   }
 
   async addRecordBatches(batches: readonly (readonly StudentRecord[])[]): Promise<WriteOutcome[]> {
-    const valid = batches.map(await batchCheck());
+    const check = await batchCheck();
+    if (!check) return batches.map(() => UNAVAILABLE);
+    const valid = batches.map(check);
     const writable = batches.filter((_, i) => valid[i]);
     let written: { added: number; duplicates: number }[] | undefined;
     try {
@@ -390,7 +424,8 @@ class IndexedDbStore implements ResultStore {
   }
 
   async putClass(info: ClassInfo): Promise<WriteOutcome> {
-    if (!(await isValidClass(info))) return { ok: false, error: 'invalid' };
+    const problem = await classProblem(info);
+    if (problem) return problem;
     try {
       await this.db.put('classes', info);
       return { ok: true, added: 1, duplicates: 0 };
@@ -450,7 +485,9 @@ export class MemoryStore implements ResultStore {
   readonly #settings = new Map<string, SettingValue>();
 
   async addRecords(records: readonly StudentRecord[]): Promise<WriteOutcome> {
-    if (!(await batchCheck())(records)) return INVALID;
+    const check = await batchCheck();
+    if (!check) return UNAVAILABLE;
+    if (!check(records)) return INVALID;
     let copies: StudentRecord[];
     try {
       // Copied before anything is stored, so a record that cannot be copied stores nothing.
@@ -471,7 +508,9 @@ export class MemoryStore implements ResultStore {
   }
 
   async addRecordBatches(batches: readonly (readonly StudentRecord[])[]): Promise<WriteOutcome[]> {
-    const valid = batches.map(await batchCheck());
+    const check = await batchCheck();
+    if (!check) return batches.map(() => UNAVAILABLE);
+    const valid = batches.map(check);
     const outcomes: WriteOutcome[] = [];
     for (const [i, batch] of batches.entries()) {
       outcomes.push(valid[i] ? await this.addRecords(batch) : INVALID);
@@ -485,7 +524,8 @@ export class MemoryStore implements ResultStore {
   }
 
   async putClass(info: ClassInfo): Promise<WriteOutcome> {
-    if (!(await isValidClass(info))) return { ok: false, error: 'invalid' };
+    const problem = await classProblem(info);
+    if (problem) return problem;
     this.#classes.set(info.code, structuredClone(info));
     return { ok: true, added: 1, duplicates: 0 };
   }

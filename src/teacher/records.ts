@@ -7,7 +7,7 @@
 import { resultSchema } from '../engine/result';
 import { spotCheckResultSchema } from '../engine/spot-check';
 import { z } from '../engine/zod';
-import { CLASS_CODE_ALPHABET, CLASS_CODE_PATTERN } from './class-code';
+import { CLASS_CODE_PATTERN } from './class-code';
 
 /** A scenario result or a spot-check result, told apart by `format`. */
 export const storedResultSchema = z.discriminatedUnion('format', [
@@ -17,7 +17,6 @@ export const storedResultSchema = z.discriminatedUnion('format', [
 export type StoredResult = z.infer<typeof storedResultSchema>;
 
 /** Class codes: 6 characters from an alphabet without look-alikes (src/teacher/class-code.ts). */
-export { CLASS_CODE_ALPHABET };
 export const classCodeSchema = z
   .string()
   .regex(CLASS_CODE_PATTERN, 'must be a 6-character class code');

@@ -25,13 +25,9 @@ import {
   exportDevice,
   restoreBackup,
 } from '../../src/teacher/backup';
+import { CLASS_CODE_ALPHABET } from '../../src/teacher/class-code';
 import { crc32HexOfText } from '../../src/teacher/crc32';
-import {
-  CLASS_CODE_ALPHABET,
-  type ClassInfo,
-  GRADE_BANDS,
-  type StudentRecord,
-} from '../../src/teacher/records';
+import { type ClassInfo, GRADE_BANDS, type StudentRecord } from '../../src/teacher/records';
 import { createPayload, encodeFile } from '../../src/teacher/transfer';
 import { DAY, playResult, realScenario, record, takeSpotCheck } from '../fixtures/class-records';
 import { SCHOOL_MORNING } from '../fixtures/clock';

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLASS_CODE_LENGTH, newClassCode, normaliseClassCode } from '../../src/teacher/class-code';
-import { CLASS_CODE_ALPHABET, classCodeSchema } from '../../src/teacher/records';
+import {
+  CLASS_CODE_ALPHABET,
+  CLASS_CODE_LENGTH,
+  newClassCode,
+  normaliseClassCode,
+} from '../../src/teacher/class-code';
+import { classCodeSchema } from '../../src/teacher/records';
 
 /** A random source that hands out the given bytes in order, then repeats them. */
 function bytesFrom(values: readonly number[]) {

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OUTCOMES } from '../../src/engine/identifiers';
 import type { ScenarioResult } from '../../src/engine/result';
-import { OUTCOMES } from '../../src/engine/schema';
 import type { SpotCheckResult } from '../../src/engine/spot-check';
+import { CLASS_CODE_ALPHABET } from '../../src/teacher/class-code';
 import { crc32, crc32Hex, crc32HexOfText } from '../../src/teacher/crc32';
 import { checkNickname } from '../../src/teacher/nickname';
-import { CLASS_CODE_ALPHABET, type StoredResult } from '../../src/teacher/records';
+import type { StoredResult } from '../../src/teacher/records';
 import {
   CODE_PREFIX,
   createPayload,
