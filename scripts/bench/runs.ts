@@ -115,7 +115,7 @@ export async function gameRun(browser: Browser, baseUrl: string): Promise<LoadRu
     const scenarioId = await pressPlay(page);
     const contentNote = await throughContentNote(page, 'game, first scenario', SCENARIO_TIMEOUT_MS);
     const rawMs = await waitForMark(
-      page,
+      shaped,
       'scenario-ready',
       SCENARIO_TIMEOUT_MS,
       `game, scenario ${scenarioId}`,
@@ -136,7 +136,12 @@ export async function gameRun(browser: Browser, baseUrl: string): Promise<LoadRu
     await waitVisible(page, '.stage canvas', STEP_TIMEOUT_MS, 'game, the phone canvas');
     const fps = await framesPerSecond(page, FPS_WINDOW_MS);
     const firstChoiceMs = pageTime(
-      await waitForMark(page, 'first-choice', SCENARIO_TIMEOUT_MS, `game, scenario ${scenarioId}`),
+      await waitForMark(
+        shaped,
+        'first-choice',
+        SCENARIO_TIMEOUT_MS,
+        `game, scenario ${scenarioId}`,
+      ),
     );
 
     const serviceWorker = await serviceWorkerState(page, SERVICE_WORKER_TIMEOUT_MS);
