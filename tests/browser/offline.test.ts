@@ -166,7 +166,7 @@ describe('offline after one visit, from a sub-path', () => {
     }
   }, 180_000);
 
-  it('is installable: a manifest with icons made here, start URL and scope on the sub-path', async () => {
+  it('is installable: a manifest with icons made here, start URL and scope on the sub-path; PNG tab icons', async () => {
     // Installing needs a real profile: an incognito context is never installable.
     const profile = mkdtempSync(join(tmpdir(), 'red-flags-profile-'));
     const context = await chromium.launchPersistentContext(profile, {
@@ -213,7 +213,21 @@ describe('offline after one visit, from a sub-path', () => {
       for (const wanted of ['192x192 any', '512x512 any', '192x192 maskable', '512x512 maskable']) {
         expect(icons.map((i) => `${i.sizes} ${i.purpose}`)).toContain(wanted);
       }
-      for (const icon of icons) {
+      // So is each icon the page links: the tab's PNG favicons (not favicon.svg, which costs an
+      // SVG document on the main thread at every load) and the home-screen icon.
+      const linked = await page.$$eval('link[rel="icon"], link[rel="apple-touch-icon"]', (links) =>
+        links.map((link) => ({
+          src: link.getAttribute('href') ?? '',
+          sizes: link.getAttribute('sizes') ?? '180x180',
+          purpose: link.getAttribute('rel') ?? '',
+        })),
+      );
+      expect(linked.map((icon) => `${icon.purpose} ${icon.sizes}`)).toEqual([
+        'icon 32x32',
+        'icon 64x64',
+        'apple-touch-icon 180x180',
+      ]);
+      for (const icon of [...icons, ...linked]) {
         const response = await page.request.get(new URL(icon.src, host.url).href);
         expect(response.headers()['content-type']).toBe('image/png');
         const png = await response.body();
