@@ -51,7 +51,7 @@ export async function boot(language: Language): Promise<void> {
   // can ring soon after Play. Then the service worker copies the rest for offline use; what the
   // page already fetched comes from the browser's cache, not over the school's network again.
   await warmUpPhone();
-  registerServiceWorker({
+  await registerServiceWorker({
     onUpdateReady: (activate) => notices.showUpdate(activate),
     onUpdatedElsewhere: () => notices.show('updated-elsewhere'),
   });

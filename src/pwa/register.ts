@@ -8,8 +8,10 @@
  *   while the new worker serves the new files, so it must reload before loading anything else.
  *
  * Only in a production build: the dev server serves changing files and needs no worker.
+ * workbox-window is fetched here, after the first screen, not with the app: every visit would
+ * otherwise compile it before the first screen shows.
  */
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { trustedServiceWorkerUrl } from './trusted-types';
 
 export interface ServiceWorkerHooks {
@@ -22,7 +24,9 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 /** If the new worker never takes over (it was replaced meanwhile), reload all the same. */
 const ACTIVATE_TIMEOUT_MS = 10_000;
 
-export function registerServiceWorker(hooks: ServiceWorkerHooks): void {
+const OFFLINE_UNAVAILABLE = 'Red Flags: this browser will not keep the game for offline use.';
+
+export async function registerServiceWorker(hooks: ServiceWorkerHooks): Promise<void> {
   const container = globalThis.navigator?.serviceWorker;
   if (!container || !import.meta.env.PROD) return;
   const controlled = container.controller !== null;
@@ -37,10 +41,12 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks): void {
 
   let workbox: Workbox;
   try {
+    // Offline on a first visit the module may not come; the game plays on without the worker.
+    const { Workbox } = await import('workbox-window');
     // A TrustedScriptURL: the page's CSP requires Trusted Types for script URLs.
     workbox = new Workbox(trustedServiceWorkerUrl(), { scope: './' });
   } catch (error) {
-    console.warn('Red Flags: this browser will not keep the game for offline use.', error);
+    console.warn(OFFLINE_UNAVAILABLE, error);
     return;
   }
 
@@ -66,7 +72,7 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks): void {
   });
 
   workbox.register().catch((error: unknown) => {
-    console.warn('Red Flags: this browser will not keep the game for offline use.', error);
+    console.warn(OFFLINE_UNAVAILABLE, error);
   });
   setInterval(() => {
     // Offline, or the server is away: try again next time.

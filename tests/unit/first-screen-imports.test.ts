@@ -3,7 +3,8 @@
  * everything they import statically. Some libraries must stay out of that set, fetched only
  * when needed, or a school laptop waits for them before the first screen takes input: the
  * schema library (zod: the store loads the schemas on first use), Phaser (the phone, fetched
- * after the first screen) and the scenario engine's runner.
+ * after the first screen), workbox-window (the service worker is registered after the first
+ * screen) and the scenario engine's runner.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -97,9 +98,9 @@ describe('the first screen', () => {
     expect([...packages]).toContain('i18next');
   });
 
-  it('loads no schema library, no Phaser and no scenario engine runner', () => {
+  it('loads no schema library, no Phaser, no Workbox and no scenario engine runner', () => {
     expect(local.filter((file) => file === 'src/engine/zod.ts')).toEqual([]);
-    expect([...packages].filter((name) => /^(zod|phaser|howler)/.test(name))).toEqual([]);
+    expect([...packages].filter((name) => /^(zod|phaser|howler|workbox)/.test(name))).toEqual([]);
     expect(local.filter((file) => file.startsWith('scenes/'))).toEqual([]);
     expect(local.filter((file) => /src\/engine\/(runner|schema|validate)\.ts$/.test(file))).toEqual(
       [],
