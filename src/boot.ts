@@ -1,12 +1,13 @@
 /**
  * The app behind the entry script (src/main.ts): opens the device's results, sets up the texts,
  * shows the first screen and marks `app-ready` once it takes input. Then, in the background,
- * fetches the phone (Phaser) and registers the service worker that keeps the game for offline
- * use (src/pwa/).
+ * fetches the phone (Phaser) and, at a quiet moment, registers the service worker that keeps the
+ * game for offline use (src/pwa/).
  */
 import { createI18n } from './i18n/i18n';
 import type { Language } from './i18n/languages';
 import { createNoticeBar } from './pwa/notice-bar';
+import { quietMoments } from './pwa/quiet-moment';
 import { registerServiceWorker } from './pwa/register';
 import { takeReopenRequest } from './pwa/reopen';
 import { migrateLegacyResults } from './storage/legacy-results';
@@ -14,6 +15,9 @@ import { openResultStore, prefetchStoreCode } from './storage/result-store';
 import { applyRetention } from './teacher/retention';
 import { startApp } from './ui/app';
 import { warmUpPhone } from './ui/phone-stage-loader';
+
+/** However long a scenario's opening takes, the offline copy starts by then. */
+const LONGEST_WAIT_FOR_QUIET_MS = 20_000;
 
 export async function boot(language: Language): Promise<void> {
   const mount = document.getElementById('app');
@@ -51,6 +55,9 @@ export async function boot(language: Language): Promise<void> {
   // can ring soon after Play. Then the service worker copies the rest for offline use; what the
   // page already fetched comes from the browser's cache, not over the school's network again.
   await warmUpPhone();
+  // Not while a scenario loads or plays its opening: the copy would compete with it for the
+  // school's network and the laptop's CPU (src/pwa/quiet-moment.ts).
+  await quietMoments.quietMoment(LONGEST_WAIT_FOR_QUIET_MS);
   await registerServiceWorker({
     onUpdateReady: (activate) => notices.showUpdate(activate),
     onUpdatedElsewhere: () => notices.show('updated-elsewhere'),

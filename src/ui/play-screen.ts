@@ -19,6 +19,7 @@ import {
   snapshot,
 } from '../engine/index';
 import { scenarioNamespace } from '../i18n/i18n';
+import { quietMoments } from '../pwa/quiet-moment';
 import type { SaveOutcome } from '../storage/player-results';
 import { clearProgress, loadProgress, saveProgress } from '../storage/progress-store';
 import { savedRegion } from '../storage/region-preference';
@@ -137,6 +138,8 @@ export function createPlayScreen(
   let audio: PlayAudio | undefined;
   let destroyed = false;
   let firstDecisionMarked = false;
+  // Until the first choice shows, the service worker's offline copy waits (src/pwa/quiet-moment.ts).
+  const openingOver = quietMoments.scenarioStarting();
   /** How many of the runner's events the player has seen so far (the rest are still pacing). */
   let revealed = 0;
   let typing = false;
@@ -276,6 +279,7 @@ export function createPlayScreen(
     if (!firstDecisionMarked) {
       firstDecisionMarked = true;
       performance.mark('first-choice');
+      openingOver();
     }
     if (!workshop) {
       reveal();
@@ -321,6 +325,7 @@ export function createPlayScreen(
   };
 
   const fail = (messageKey: string, error: unknown) => {
+    openingOver();
     console.error(error);
     choices.clear();
     status.textContent = t()(messageKey);
@@ -375,6 +380,7 @@ export function createPlayScreen(
    * last lines play out at the phone's pace, then the debrief shows.
    */
   const endScenario = async () => {
+    openingOver();
     if (!runner || !loaded) return;
     const finished = runner;
     pressure.stop();
@@ -678,6 +684,7 @@ export function createPlayScreen(
     },
     destroy() {
       destroyed = true;
+      openingOver();
       presenter.cancel();
       pressure.stop();
       audio?.destroy();
