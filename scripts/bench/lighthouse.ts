@@ -46,19 +46,27 @@ async function launch(chromePath: string): Promise<{ port: number; stop: () => P
   const child: ChildProcess = spawn(
     chromePath,
     [...FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
-    { stdio: 'ignore' },
+    // Its own process group, so that stopping it stops its helper processes too: they
+    // outlive the browser process by a moment and keep writing the profile folder.
+    { stdio: 'ignore', detached: true },
   );
+  const signalAll = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
+    } catch {
+      // The group has already gone.
+    }
+  };
   const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      signalAll('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
     }
-    // Chromium's helper processes may still be writing the profile as it exits: retry, and
-    // never let a leftover temporary folder throw away the scores just measured.
+    signalAll('SIGKILL');
+    // Never let a leftover temporary folder throw away the scores just measured.
     try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     } catch (error) {
       console.error(`Lighthouse: could not remove ${profile}: ${(error as Error).message}`);
     }
