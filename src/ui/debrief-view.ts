@@ -10,6 +10,7 @@ import type { SaveOutcome } from '../storage/player-results';
 import { el, uniqueId } from './dom';
 import { flagStatusKey } from './flag-status';
 import { helpLinesView } from './help-lines-view';
+import { scoreDetail } from './score-detail';
 import { describeEvent, type StoryTexts } from './story-text';
 
 export interface DebriefOptions {
@@ -33,6 +34,7 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
   const scenario = runner.scenario;
   const reached = runner.ending;
   const { score, bestScore, flags } = tally(scenario, runner.events);
+  const detail = scoreDetail(score, bestScore);
   const genuine = scenario.meta.scamType === 'genuine';
   const headingId = uniqueId('debrief');
   const heading = el('h2', {
@@ -102,10 +104,7 @@ export function debriefView(options: DebriefOptions): { root: HTMLElement; headi
       className: 'score',
       text: t('debrief.score', { percent: String(safetyPercent(score, bestScore)) }),
     }),
-    el('p', {
-      className: 'score-detail',
-      text: t('debrief.scoreDetail', { score: String(score), best: String(bestScore) }),
-    }),
+    el('p', { className: 'score-detail', text: t(detail.key, detail.values) }),
     options.saved === 'not-kept' && el('p', { className: 'hint', text: t('workshop.notKept') }),
     (options.saved === 'memory-only' || options.saved === 'failed') &&
       el('div', { className: 'save-warning' }, [

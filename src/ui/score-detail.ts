@@ -1,0 +1,16 @@
+/**
+ * The sentence under the safety percent. Risky choices cost points, so a score can fall below
+ * zero while the percent stops at 0 (engine/scoring.ts `safetyPercent`); "-9 of 6 safety
+ * points" reads like a mistake to a student, so below zero the sentence says why it shows 0.
+ */
+export interface ScoreDetail {
+  readonly key: 'debrief.scoreDetail' | 'debrief.scoreDetailBelowZero';
+  readonly values: { readonly score: string; readonly best: string };
+}
+
+export function scoreDetail(score: number, bestScore: number): ScoreDetail {
+  return {
+    key: score < 0 ? 'debrief.scoreDetailBelowZero' : 'debrief.scoreDetail',
+    values: { score: String(score), best: String(bestScore) },
+  };
+}
