@@ -98,7 +98,12 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
         // never removes its wheel listener (phaserjs/phaser#7340), and on the 2D renderer's
         // pooled canvas, which the next phone reuses, it kept every destroyed phone alive.
         input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-        scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
+        // The stylesheet sizes the stage. Not expandParent (Phaser's default): a phone that boots
+        // behind a content note finds its stage hidden, with no size, and Phaser would then set
+        // height 100% on the stage, the page and the body, which on the debrief stretched the
+        // canvas to the whole debrief's height. The stage's ResizeObserver (below) picks the
+        // size up once it shows.
+        scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%', expandParent: false },
         // Only the notice scene starts by itself; the others start when first shown.
         scene: [scenes.notice, scenes.chat, scenes.call, scenes.debrief],
       });

@@ -1,7 +1,7 @@
 /**
  * The phone in a real browser: pacing and reduced motion, the keyboard and the screen reader's
  * view of a scenario, 200% text on a 360-pixel screen, sound captions and blocked audio,
- * "leave now", content notes, the phone book, the pressure timer and resizing.
+ * "leave now", content notes, the phone book, the pressure timer and the stage's size.
  *
  * Choices are found by role and name (what a screen reader announces), never by the canvas.
  */
@@ -443,6 +443,60 @@ describe('the pressure timer', () => {
 });
 
 describe('resizing', () => {
+  it('keeps the stage its own size when the phone boots behind a content note, to the debrief', async () => {
+    // Behind a content note the stage is hidden, so it has no size when the phone boots. Phaser
+    // then "expands" its parent by default: height 100% on the stage, the page and the body,
+    // which on the debrief made the canvas as tall as the whole debrief (about 3,000 px) and
+    // drew the picture far below the window.
+    const { context, page, problems } = await open();
+    const sizes = () =>
+      page.evaluate(() => {
+        const stage = document.querySelector<HTMLElement>('.stage');
+        const canvas = stage?.querySelector('canvas');
+        return {
+          stage: Math.round(stage?.getBoundingClientRect().height ?? -1),
+          canvas: Math.round(canvas?.getBoundingClientRect().height ?? -1),
+          window: window.innerHeight,
+          inline: [
+            stage?.style.height,
+            document.documentElement.style.height,
+            document.body.style.height,
+          ],
+        };
+      });
+    const settled = () =>
+      waitForCondition(page, () => {
+        const stage = document.querySelector('.stage');
+        const canvas = stage?.querySelector('canvas');
+        if (!stage || !canvas) return false;
+        const height = canvas.getBoundingClientRect().height;
+        return height > 0 && Math.abs(height - stage.getBoundingClientRect().height) < 2;
+      });
+
+    await startScenario(page, 'sextortion-approach');
+    await choiceButtons(page).first().waitFor();
+    await settled();
+    const playing = await sizes();
+    expect(playing.inline).toEqual(['', '', '']);
+    expect(playing.stage).toBeLessThanOrEqual(playing.window);
+
+    for (const choice of walkOf('sextortion-approach', 'worst')) {
+      const button = page.locator(
+        `.choices:not([hidden]) button[data-choice-id="${choice}"]:not([disabled])`,
+      );
+      await button.click();
+    }
+    await page.locator('.debrief-layout').waitFor();
+    await settled();
+    const debrief = await sizes();
+    expect(debrief.inline).toEqual(['', '', '']);
+    expect(debrief.stage).toBeLessThanOrEqual(debrief.window);
+    // The worst walk's points fall below zero; the sentence under the percent never says "-9".
+    expect(await page.locator('.debrief .score-detail').textContent()).not.toMatch(/-\d/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('redraws the phone to a new window size without reloading', async () => {
     const { context, page, problems } = await open();
     await startScenario(page, 'toronto-police-call');
