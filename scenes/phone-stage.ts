@@ -47,8 +47,29 @@ export function sceneFor(view: PhoneView | string): SceneKey {
   }
 }
 
+/**
+ * The element Phaser sizes its game from, inside the stage: the stage's size rounded down to
+ * whole pixels. In a grid or at 70% of the window's height the stage is often a fraction of a
+ * pixel (537.6 px at 768), and with a fractional game size WebGL scaled the whole picture onto
+ * the whole-pixel canvas, shifting it by a pixel and resampling every text, where the 2D
+ * canvas did not. Set through the CSSOM (the CSP allows no inline style attribute); a browser
+ * without CSS round() keeps the plain 100%.
+ */
+function wholePixelFrame(parent: HTMLElement): HTMLElement {
+  const frame = document.createElement('div');
+  frame.className = 'stage-frame';
+  for (const side of ['width', 'height'] as const) {
+    frame.style[side] = '100%';
+    frame.style[side] = 'round(down, 100%, 1px)';
+  }
+  frame.style.overflow = 'hidden';
+  parent.append(frame);
+  return frame;
+}
+
 export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
   return new Promise((resolve, reject) => {
+    const frame = wholePixelFrame(parent);
     const source: ScreenSource = { screen: undefined, picture: undefined };
     const scenes: Record<SceneKey, PhoneScene> = {
       chat: new ChatScene(source),
@@ -85,7 +106,7 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
       game = new Phaser.Game({
         // WebGL where a graphics chip draws it, else the 2D canvas (scenes/renderer-choice.ts).
         type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
-        parent,
+        parent: frame,
         backgroundColor: '#0f1420',
         banner: false,
         // WebGL only: one texture per draw. A handful more draw calls for the phone's few dozen
@@ -98,16 +119,17 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
         // never removes its wheel listener (phaserjs/phaser#7340), and on the 2D renderer's
         // pooled canvas, which the next phone reuses, it kept every destroyed phone alive.
         input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-        // The stylesheet sizes the stage. Not expandParent (Phaser's default): a phone that boots
-        // behind a content note finds its stage hidden, with no size, and Phaser would then set
-        // height 100% on the stage, the page and the body, which on the debrief stretched the
-        // canvas to the whole debrief's height. The stage's ResizeObserver (below) picks the
-        // size up once it shows.
+        // The stylesheet sizes the stage, and the stage the frame. Not expandParent (Phaser's
+        // default): a phone that boots behind a content note finds its stage hidden, with no
+        // size, and Phaser would then set height 100% on its parent, the page and the body, which
+        // on the debrief stretched the canvas to the whole debrief's height. The stage's
+        // ResizeObserver (below) picks the size up once it shows.
         scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%', expandParent: false },
         // Only the notice scene starts by itself; the others start when first shown.
         scene: [scenes.notice, scenes.chat, scenes.call, scenes.debrief],
       });
     } catch (error) {
+      frame.remove();
       reject(error);
       return;
     }
@@ -170,6 +192,7 @@ export function createPhoneStage(parent: HTMLElement): Promise<PhoneStage> {
       canvas?.removeEventListener('webglcontextrestored', touch);
       game.events.off(Phaser.Core.Events.VISIBLE, touch);
       game.destroy(true);
+      frame.remove();
       // Phaser finishes destroying on the loop's next step: a sleeping loop must run it.
       onDemand?.stop();
       onDemand = undefined;
