@@ -5,12 +5,13 @@
  */
 export interface ScoreDetail {
   readonly key: 'debrief.scoreDetail' | 'debrief.scoreDetailBelowZero';
-  readonly values: { readonly score: string; readonly best: string };
+  /** `count` (a number) picks the plural form: French says "1 point" but "4 points". */
+  readonly values: { readonly score: string; readonly best: string; readonly count: number };
 }
 
 export function scoreDetail(score: number, bestScore: number): ScoreDetail {
   return {
     key: score < 0 ? 'debrief.scoreDetailBelowZero' : 'debrief.scoreDetail',
-    values: { score: String(score), best: String(bestScore) },
+    values: { score: String(score), best: String(bestScore), count: score },
   };
 }
