@@ -5,8 +5,8 @@
  * sounds come over the same network, its phone draws on the same CPU). Loading a build that
  * registered at once and one that waited, in turn with the bench's settings (4x CPU, shaped
  * network), the first chat drew 57.4 against 58.2 fps on an idle machine and 54.4 against 57.4
- * on a busy one. So the copy waits for a quiet moment: no scenario starting, which is the case on any menu and once a
- * scenario shows its first choice (the player reads, nothing moves).
+ * on a busy one. So the copy waits for a quiet moment: no scenario starting, which is the case
+ * on any menu and once a scenario shows its first choice (the player reads, nothing moves).
  *
  * A scenario that starts says so (`scenarioStarting`) and calls the returned function when its
  * opening is over, however it ends. `quietMoment` never waits longer than `longestWaitMs`: a
