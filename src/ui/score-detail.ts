@@ -5,7 +5,11 @@
  */
 export interface ScoreDetail {
   readonly key: 'debrief.scoreDetail' | 'debrief.scoreDetailBelowZero';
-  /** `count` (a number) picks the plural form: French says "1 point" but "4 points". */
+  /**
+   * `count` (a number) picks the plural form: French says "1 point" but "4 points", from
+   * `scoreDetail_one` and `_other`. French keeps a plain `scoreDetail` too: every language's
+   * texts have English's shape (src/i18n/app-texts.ts), and i18next falls back to it.
+   */
   readonly values: { readonly score: string; readonly best: string; readonly count: number };
 }
 

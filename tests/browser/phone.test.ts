@@ -16,6 +16,7 @@ import {
   startScenario,
   waitForCondition,
 } from './support/browser';
+import { takeChoices } from './support/watch';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 type Texts = Record<string, unknown>;
@@ -452,10 +453,8 @@ describe('resizing', () => {
     const sizes = () =>
       page.evaluate(() => {
         const stage = document.querySelector<HTMLElement>('.stage');
-        const canvas = stage?.querySelector('canvas');
         return {
           stage: Math.round(stage?.getBoundingClientRect().height ?? -1),
-          canvas: Math.round(canvas?.getBoundingClientRect().height ?? -1),
           window: window.innerHeight,
           inline: [
             stage?.style.height,
@@ -480,12 +479,7 @@ describe('resizing', () => {
     expect(playing.inline).toEqual(['', '', '']);
     expect(playing.stage).toBeLessThanOrEqual(playing.window);
 
-    for (const choice of walkOf('sextortion-approach', 'worst')) {
-      const button = page.locator(
-        `.choices:not([hidden]) button[data-choice-id="${choice}"]:not([disabled])`,
-      );
-      await button.click();
-    }
+    await takeChoices(page, walkOf('sextortion-approach', 'worst'));
     await page.locator('.debrief-layout').waitFor();
     await settled();
     const debrief = await sizes();
